@@ -1,0 +1,70 @@
+"""Merge per-viewport rule verdicts into findings that list the viewports where they fail."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Finding, Violation, impact_rank
+from .registry import Rule
+
+
+@dataclass
+class Verdict:
+    """One violation, with the viewport it was seen at and the rule (None for axe) that made it."""
+
+    viewport: str
+    violation: Violation
+    rule: Rule | None
+
+
+def merge(verdicts: Iterable[Verdict], viewport_order: list[str]) -> list[Finding]:
+    findings: dict[tuple[str, str | None], Finding] = {}
+    order = {name: i for i, name in enumerate(viewport_order)}
+    for verdict in sorted(verdicts, key=lambda v: order.get(v.viewport, len(order))):
+        v, meta = verdict.violation, verdict.rule
+        rule_id = meta.id if meta else v.rule
+        key = (rule_id, v.selector)
+        finding = findings.get(key)
+        if finding is None:
+            findings[key] = Finding(
+                rule=rule_id,
+                engine=meta.engine if meta else "axe",
+                impact=v.impact or meta.impact,
+                wcag=list(v.wcag if v.wcag is not None else meta.wcag),
+                viewports=[verdict.viewport],
+                selector=v.selector,
+                html=v.html,
+                message=v.message,
+                help_url=v.help_url or (meta.help_url if meta else ""),
+                suggestion=v.suggestion,
+                audience=v.audience or meta.audience,
+                title=v.title or (meta.title if meta else rule_id),
+                evidence=dict(v.evidence),
+            )
+            continue
+        if verdict.viewport not in finding.viewports:
+            finding.viewports.append(verdict.viewport)
+        if v.message != finding.message:
+            finding.messages[verdict.viewport] = v.message
+        # An element's worst impact anywhere is its impact.
+        if v.impact and impact_rank(v.impact) > impact_rank(finding.impact):
+            finding.impact = v.impact
+        if finding.suggestion is None and v.suggestion:
+            finding.suggestion = v.suggestion
+    _link_related(findings.values())
+    return sorted(findings.values(), key=_report_order)
+
+
+def _link_related(findings: Iterable[Finding]) -> None:
+    """A news finding and an axe finding on the same element name each other in ``related``."""
+    by_selector: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.selector:
+            by_selector.setdefault(finding.selector, []).append(finding)
+    for group in by_selector.values():
+        for finding in group:
+            finding.related = sorted({f.rule for f in group if f.engine != finding.engine})
+
+
+def _report_order(finding: Finding) -> tuple:
+    return (-impact_rank(finding.impact), finding.rule, finding.selector or "")

@@ -1,0 +1,235 @@
+"""The one result model: snapshots in, findings and runs out.
+
+Everything here is plain data with to_dict()/from_dict(), so a rule test can hand-build a Snapshot
+and a report can be re-rendered from report.json without a browser.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Iterable
+
+SCHEMA_VERSION = 1
+
+# Ordered weakest first, as axe-core orders them.
+IMPACTS = ("minor", "moderate", "serious", "critical")
+AUDIENCES = ("editor", "template")
+ENGINES = ("newsaudit", "axe")
+
+
+def impact_rank(impact: str | None) -> int:
+    """Position of an impact in IMPACTS; unknown or missing impacts rank lowest."""
+    return IMPACTS.index(impact) if impact in IMPACTS else -1
+
+
+def _build(cls, data: dict):
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Viewport:
+    name: str
+    width: int
+    height: int
+
+    def to_dict(self) -> dict:
+        return {"width": self.width, "height": self.height}
+
+
+@dataclass
+class Snapshot:
+    """What one load of one page at one viewport yielded.
+
+    ``facts`` holds the groups collected in the page (see docs/facts.md): document, images,
+    headings, links, tab_order, skip_links, landmarks. ``axe`` holds axe-core's violations and
+    incomplete results, each node already given our own selector (``selector``) and ``in_article``.
+    """
+
+    url: str
+    viewport: str
+    width: int
+    height: int
+    final_url: str = ""
+    inner_width: int | None = None
+    backend: str = ""
+    axe_version: str = ""
+    facts: dict = field(default_factory=dict)
+    axe: dict = field(default_factory=dict)
+
+    def group(self, name: str) -> Any:
+        """A fact group; lists default to empty so rules never special-case a missing group."""
+        value = self.facts.get(name)
+        if value is None:
+            return {} if name in ("document", "landmarks") else []
+        return value
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Snapshot":
+        return _build(cls, data)
+
+
+@dataclass
+class Violation:
+    """One rule's verdict that one element (selector) or the page (selector None) fails."""
+
+    selector: str | None
+    message: str
+    html: str = ""
+    suggestion: str | None = None
+    evidence: dict = field(default_factory=dict)
+    # Set by rules whose impact or audience depends on the element (axe, headings).
+    impact: str | None = None
+    audience: str | None = None
+    rule: str | None = None  # only the axe adapter fills this: one adapter, many axe rule ids
+    help_url: str | None = None
+    title: str | None = None
+    wcag: tuple[str, ...] | None = None
+
+
+@dataclass
+class Finding:
+    """One rule's verdict on one element (or the page), merged across viewports."""
+
+    rule: str
+    engine: str
+    impact: str
+    wcag: list[str]
+    viewports: list[str]
+    selector: str | None
+    html: str
+    message: str
+    help_url: str
+    suggestion: str | None = None
+    audience: str = "template"
+    title: str = ""
+    related: list[str] = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+    # Viewport name -> message, where a viewport said something different from ``message``.
+    messages: dict = field(default_factory=dict)
+    crop: str | None = None  # path of an element screenshot, relative to report.json
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.rule, self.selector)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":
+        return _build(cls, data)
+
+
+@dataclass
+class PageResult:
+    url: str
+    final_url: str = ""
+    title: str = ""
+    headline: str = ""
+    status: str = "audited"  # "audited" | "error"
+    error: str | None = None
+    viewport_errors: dict = field(default_factory=dict)
+    viewports_audited: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    # Viewport name -> list of {"level", "text", "selector", "in_article"} (rendered headings).
+    outline: dict = field(default_factory=dict)
+    # Viewport name -> path of a screenshot, relative to report.json.
+    screenshots: dict = field(default_factory=dict)
+    # Viewport name -> measured window.innerWidth.
+    inner_widths: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["findings"] = [f.to_dict() for f in self.findings]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PageResult":
+        page = _build(cls, data)
+        page.findings = [Finding.from_dict(f) for f in data.get("findings", [])]
+        return page
+
+
+@dataclass
+class AuditRun:
+    tool: dict
+    axe_version: str
+    viewports: dict  # name -> {"width", "height"}, in audit order
+    pages: list[PageResult] = field(default_factory=list)
+    settings: dict = field(default_factory=dict)
+    rules: dict = field(default_factory=dict)  # rule id -> metadata, for reports
+    started: str = ""
+    finished: str = ""
+    interrupted: bool = False
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def fail_on(self) -> str:
+        return self.settings.get("fail_on", "serious")
+
+    def summary(self) -> dict:
+        by_impact = {impact: 0 for impact in reversed(IMPACTS)}
+        for page in self.pages:
+            for finding in page.findings:
+                by_impact[finding.impact] = by_impact.get(finding.impact, 0) + 1
+        errors = sum(1 for p in self.pages if p.status == "error" or p.viewport_errors)
+        return {
+            "pages": len(self.pages),
+            "audited": sum(1 for p in self.pages if p.status == "audited"),
+            "errors": errors,
+            "findings": sum(by_impact.values()),
+            "findings_by_impact": by_impact,
+            "gate": gate(self),
+            "exit_code": exit_code(self),
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": self.schema_version,
+            "tool": self.tool,
+            "axe_version": self.axe_version,
+            "viewports": self.viewports,
+            "settings": self.settings,
+            "started": self.started,
+            "finished": self.finished,
+            "interrupted": self.interrupted,
+            "rules": self.rules,
+            "pages": [p.to_dict() for p in self.pages],
+            "summary": self.summary(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "AuditRun":
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"report.json has schema_version {version!r}; this newsaudit reads {SCHEMA_VERSION}")
+        run = _build(cls, data)
+        run.pages = [PageResult.from_dict(p) for p in data.get("pages", [])]
+        return run
+
+
+def failing_findings(run: AuditRun) -> Iterable[Finding]:
+    """Findings at or above the run's --fail-on threshold."""
+    if run.fail_on == "never":
+        return []
+    threshold = impact_rank(run.fail_on)
+    return [f for p in run.pages for f in p.findings if impact_rank(f.impact) >= threshold]
+
+
+def gate(run: AuditRun) -> str:
+    """"passed", "failed" (findings at or above --fail-on) or "error" (something not audited)."""
+    if any(p.status == "error" or p.viewport_errors for p in run.pages):
+        return "error"
+    return "failed" if failing_findings(run) else "passed"
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOT_AUDITED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def exit_code(run: AuditRun) -> int:
+    if run.interrupted:
+        return EXIT_INTERRUPTED
+    return {"passed": EXIT_OK, "failed": EXIT_FINDINGS, "error": EXIT_NOT_AUDITED}[gate(run)]

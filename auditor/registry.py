@@ -1,0 +1,95 @@
+"""Rule metadata and the registry the rule modules add themselves to.
+
+A rule is a pure function ``check(snapshot, settings) -> Iterable[Violation]`` marked with
+``@rule(...)``; the decorator records the metadata and returns the function unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable
+
+from . import wcag as wcag_refs
+from .model import AUDIENCES, ENGINES, IMPACTS, Snapshot, Violation
+
+Check = Callable[[Snapshot, "RuleSettings"], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """The parts of the site profile that rules read (collector settings live in the Snapshot)."""
+
+    placeholder_words: tuple[str, ...] = ()
+    generic_link_texts: tuple[str, ...] = ()
+    alt_max_length: int = 250
+    caption_match_threshold: float = 0.9
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    engine: str
+    impact: str
+    wcag: tuple[str, ...]
+    audience: str
+    title: str
+    why: str
+    fix: str
+    help_url: str
+    check: Check = field(compare=False, repr=False)
+    page_level: bool = False
+    # Example markup for docs/rules.md: one that fails and one that passes.
+    failing_example: str = ""
+    passing_example: str = ""
+
+    def metadata(self) -> dict:
+        data = asdict(self)
+        data.pop("check")
+        data["wcag"] = list(self.wcag)
+        return data
+
+
+class RegistryError(ValueError):
+    pass
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(*, id: str, impact: str, wcag: Iterable[str], audience: str, title: str, why: str, fix: str,
+         help_url: str = "", engine: str = "newsaudit", page_level: bool = False,
+         failing_example: str = "", passing_example: str = "") -> Callable[[Check], Check]:
+    """Register a rule; the decorated function is returned unchanged so tests can call it."""
+    if impact not in IMPACTS:
+        raise RegistryError(f"rule {id}: impact {impact!r} is not one of {', '.join(IMPACTS)}")
+    if audience not in AUDIENCES:
+        raise RegistryError(f"rule {id}: audience {audience!r} is not one of {', '.join(AUDIENCES)}")
+    if engine not in ENGINES:
+        raise RegistryError(f"rule {id}: engine {engine!r} is not one of {', '.join(ENGINES)}")
+
+    wcag = tuple(wcag)
+
+    def register(check: Check) -> Check:
+        if id in _RULES and _RULES[id].check is not check:
+            raise RegistryError(f"rule {id} is registered twice")
+        _RULES[id] = Rule(id=id, engine=engine, impact=impact, wcag=wcag, audience=audience,
+                          title=title, why=why, fix=fix,
+                          help_url=help_url or wcag_refs.understanding_url(next(iter(wcag), "")),
+                          check=check, page_level=page_level,
+                          failing_example=failing_example, passing_example=passing_example)
+        return check
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule, in id order, after importing the rule pack."""
+    import rules  # noqa: F401  (importing registers the pack)
+
+    return dict(sorted(_RULES.items()))
+
+
+def get(rule_id: str) -> Rule:
+    rules = all_rules()
+    if rule_id not in rules:
+        raise RegistryError(f"unknown rule {rule_id!r}; known rules: {', '.join(rules)}")
+    return rules[rule_id]

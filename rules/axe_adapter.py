@@ -1,0 +1,47 @@
+"""The one generic adapter that turns axe-core's results into violations.
+
+Not a rule module: axe-core owns its rules, and every one of them goes through here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from auditor.model import IMPACTS, Snapshot, Violation
+
+_WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
+
+
+def wcag_criteria(tags: Iterable[str]) -> tuple[str, ...]:
+    """axe tags such as ``wcag1410`` -> ``1.4.10``."""
+    found = []
+    for tag in tags:
+        match = _WCAG_TAG.match(tag)
+        if match:
+            found.append(".".join(match.groups()))
+    return tuple(found)
+
+
+def _message(rule: dict, node: dict) -> str:
+    summary = (node.get("failureSummary") or "").strip()
+    # axe's summary starts "Fix any of the following:"; the first reason is the useful part.
+    lines = [line.strip() for line in summary.splitlines() if line.strip()]
+    reason = next((line for line in lines if not line.endswith(":")), "")
+    return f"{rule.get('help', rule.get('id', ''))}: {reason}" if reason else rule.get("help", "")
+
+
+def violations(snapshot: Snapshot) -> Iterable[Violation]:
+    for rule in snapshot.axe.get("violations", []):
+        for node in rule.get("nodes", []):
+            impact = node.get("impact") or rule.get("impact") or "moderate"
+            yield Violation(
+                rule=rule["id"],
+                selector=node.get("selector"),
+                html=node.get("html", ""),
+                message=_message(rule, node),
+                impact=impact if impact in IMPACTS else "moderate",
+                audience="editor" if node.get("in_article") else "template",
+                help_url=rule.get("helpUrl", ""),
+                title=rule.get("help", rule["id"]),
+                wcag=wcag_criteria(rule.get("tags", [])),
+            )

@@ -1,0 +1,27 @@
+"""heading-h1-missing: the page has no rendered h1 at this viewport."""
+from __future__ import annotations
+
+from auditor.model import Snapshot, Violation
+from auditor.registry import RuleSettings, rule
+
+
+@rule(
+    id="heading-h1-missing",
+    impact="serious",
+    wcag=["1.3.1", "2.4.6"],
+    audience="template",
+    page_level=True,
+    title="The page has no main heading",
+    why="Screen-reader users jump to the h1 to find where the story starts. Without one they have "
+        "to listen through the navigation to find the headline.",
+    fix="Mark up the article headline as the page's one h1, at every screen size.",
+    failing_example='<div class="headline">Storm closes schools</div>',
+    passing_example="<h1>Storm closes schools</h1>",
+)
+def check(snapshot: Snapshot, settings: RuleSettings):
+    headings = [h for h in snapshot.group("headings") if h.get("rendered")]
+    if not any(h.get("level") == 1 for h in headings):
+        hidden = [h for h in snapshot.group("headings") if h.get("level") == 1 and not h.get("rendered")]
+        where = f" (an h1 exists but is hidden at {snapshot.viewport}: {hidden[0]['text']!r})" if hidden else ""
+        yield Violation(selector=None, message=f"No h1 is shown at {snapshot.viewport}{where}.",
+                        evidence={"hidden_h1": [h["selector"] for h in hidden]})
