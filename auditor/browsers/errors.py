@@ -1,0 +1,55 @@
+"""Chromium's network errors, turned into the one-line reasons a report shows."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_NET_ERRORS = {
+    "ERR_CONNECTION_REFUSED": "connection refused by {host}",
+    "ERR_NAME_NOT_RESOLVED": "DNS lookup failed: no such host {host}",
+    "ERR_NAME_RESOLUTION_FAILED": "DNS lookup failed for {host}",
+    "ERR_TOO_MANY_REDIRECTS": "redirect loop: too many redirects",
+    "ERR_CONNECTION_RESET": "the connection to {host} was reset",
+    "ERR_CONNECTION_CLOSED": "the connection to {host} closed before a response",
+    "ERR_EMPTY_RESPONSE": "{host} closed the connection without a response",
+    "ERR_CONNECTION_TIMED_OUT": "the connection to {host} timed out",
+    "ERR_TIMED_OUT": "the request to {host} timed out",
+    "ERR_ADDRESS_UNREACHABLE": "{host} is unreachable",
+    "ERR_INTERNET_DISCONNECTED": "no network connection",
+    "ERR_INVALID_URL": "the URL is malformed",
+    "ERR_UNSAFE_PORT": "Chromium refuses to connect to that port",
+    "ERR_BLOCKED_BY_CLIENT": "the page itself was blocked by a --block pattern",
+    "ERR_INVALID_RESPONSE": "{host} sent an invalid response",
+    "ERR_FILE_NOT_FOUND": "file not found",
+}
+
+
+def load_error(message: str, url: str) -> str:
+    host = urlsplit(url).netloc or url
+    if "Download is starting" in message:
+        return "not an HTML page: the URL starts a download"
+    match = re.search(r"net::(ERR_[A-Z_]+)", message)
+    if match:
+        code = match.group(1)
+        if code.startswith("ERR_CERT") or code.startswith("ERR_SSL"):
+            return f"TLS certificate problem on {host} ({code})"
+        template = _NET_ERRORS.get(code)
+        return template.format(host=host) if template else f"could not load the page ({code})"
+    if "crash" in message.lower():
+        return "the browser tab crashed while loading the page"
+    return "could not load the page: " + (message.strip().splitlines() or ["unknown error"])[0]
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def not_html(content_type: str) -> str | None:
+    """A reason when the response is not a web page (a PDF, an image), else None."""
+    if content_type and content_type not in HTML_TYPES:
+        return f"not an HTML page: the server sent {content_type}"
+    return None
+
+
+def is_navigation_race(message: str) -> bool:
+    return any(text in message for text in (
+        "Execution context was destroyed", "because of a navigation", "Cannot find context with specified id"))

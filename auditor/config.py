@@ -1,0 +1,199 @@
+"""Settings from defaults < config file (newsaudit.toml or [tool.newsaudit]) < command-line flags."""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import fields
+from pathlib import Path
+
+from .browsers import BrowserOptions
+from .engine import VIEWPORT_MODES, Settings
+from .gather import GatherOptions
+from .model import IMPACTS, Viewport
+from .registry import RuleSettings, all_rules
+
+DEFAULT_VIEWPORTS = {"XS": (375, 667), "SM": (640, 960), "MD": (768, 1024), "LG": (1280, 800)}
+DEFAULT_AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+FAIL_ON_CHOICES = (*reversed(IMPACTS), "never")
+DEFAULT_CAPTION_SELECTOR = ".caption, .wp-caption-text, [itemprop=caption], [class*=caption]:not(figure)"
+DEFAULT_CREDIT_SELECTOR = ".credit, [class*=credit], .byline-photo, [itemprop=copyrightHolder]"
+DEFAULT_ARTICLE_SELECTOR = "[itemprop=articleBody], .article-body, .story-body, article"
+
+# Every key a config file may set, with the type it must have.
+KEYS = {
+    "viewports": list, "viewport": dict, "viewport_mode": str, "fail_on": str, "format": list,
+    "output": str, "concurrency": int, "timeout": (int, float), "block": list, "block_ads": bool,
+    "same_origin_only": bool, "allow": list, "axe_tags": list, "disable": list,
+    "caption_selector": str, "credit_selector": str, "article_selector": str,
+    "placeholder_words": list, "generic_link_texts": list, "alt_max_length": int,
+    "caption_match_threshold": float, "screenshots": bool, "backend": str, "browser_path": str,
+    "grid_url": str,
+}
+# Rule settings are config keys too, so a new RuleSettings field needs no change here.
+KEYS.update({f.name: (list if isinstance(f.default, tuple) else type(f.default))
+             for f in fields(RuleSettings) if f.name not in KEYS})
+KEYS["caption_match_threshold"] = (int, float)
+
+
+class ConfigError(ValueError):
+    """A usage or configuration error: exit 2 with this one line."""
+
+
+def find_config(explicit: str | None) -> tuple[dict, str | None]:
+    """The profile table and where it came from: --config, ./newsaudit.toml, or ./pyproject.toml."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {explicit}")
+        return _load(path), str(path)
+    for candidate in (Path("newsaudit.toml"), Path("pyproject.toml")):
+        if candidate.is_file():
+            table = _load(candidate)
+            if table or candidate.name == "newsaudit.toml":
+                return table, str(candidate)
+    return {}, None
+
+
+def _load(path: Path) -> dict:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    if path.name == "pyproject.toml" or "tool" in data:
+        data = data.get("tool", {}).get("newsaudit", {})
+    return data.get("newsaudit", data) if isinstance(data.get("newsaudit"), dict) else data
+
+
+def validate(table: dict, source: str) -> dict:
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{source}: unknown key {key!r}; valid keys: {', '.join(sorted(KEYS))}")
+        expected = KEYS[key]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise ConfigError(f"{source}: {key} must be a {names}, not {type(value).__name__}")
+    return table
+
+
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[x×]\s*(\d{2,5})\s*$")
+
+
+def parse_size(name: str, text: str) -> Viewport:
+    match = _SIZE.match(str(text))
+    if not match:
+        raise ConfigError(f"viewport {name}: size {text!r} is not WIDTHxHEIGHT, e.g. 375x667")
+    return Viewport(name.strip(), int(match.group(1)), int(match.group(2)))
+
+
+def parse_viewport_option(text: str) -> Viewport:
+    if "=" not in text:
+        raise ConfigError(f"--viewport {text!r}: expected NAME=WIDTHxHEIGHT, e.g. XL=1920x1080")
+    name, size = text.split("=", 1)
+    if not re.match(r"^[A-Za-z][A-Za-z0-9_-]*$", name.strip()):
+        raise ConfigError(f"--viewport {text!r}: a viewport name is letters, digits, - and _")
+    return parse_size(name.upper(), size)
+
+
+def split_list(values) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(part.strip() for part in str(value).split(",") if part.strip())
+    return out
+
+
+def build_settings(flags: dict, table: dict, source: str = "config") -> Settings:
+    """Merge flags (None = not given) over the file's table over the defaults, checking everything."""
+    table = validate(table, source)
+
+    def pick(key, default=None):
+        value = flags.get(key)
+        if value is None or value == () or value == []:
+            return table.get(key, default)
+        return value
+
+    # Viewports: defaults, then additions or overrides, then the selected subset in that order.
+    sizes = {name: Viewport(name, w, h) for name, (w, h) in DEFAULT_VIEWPORTS.items()}
+    for name, size in (table.get("viewport") or {}).items():
+        sizes[name.upper()] = parse_size(name.upper(), size)
+    for text in flags.get("viewport") or ():
+        viewport = parse_viewport_option(text)
+        sizes[viewport.name] = viewport
+    chosen = split_list(pick("viewports")) or (
+        [*DEFAULT_VIEWPORTS] + [n for n in sizes if n not in DEFAULT_VIEWPORTS])
+    unknown = [n for n in chosen if n.upper() not in sizes]
+    if unknown:
+        raise ConfigError(f"unknown viewport {unknown[0]!r}; choose from: {', '.join(sizes)} "
+                          "(or add one with --viewport NAME=WIDTHxHEIGHT)")
+    viewports = list(dict.fromkeys(sizes[n.upper()] for n in chosen))
+
+    mode = pick("viewport_mode", "reload")
+    if mode not in VIEWPORT_MODES:
+        raise ConfigError(f"unknown viewport mode {mode!r}; choose one of: {', '.join(VIEWPORT_MODES)}")
+    fail_on = pick("fail_on", "serious")
+    if fail_on not in FAIL_ON_CHOICES:
+        raise ConfigError(f"unknown --fail-on {fail_on!r}; choose one of: {', '.join(FAIL_ON_CHOICES)}")
+
+    from reports import FORMATS  # the CLI ties reports in; the engine never imports them
+
+    formats = split_list(pick("format", ["json", "html", "junit", "sarif", "md"]))
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ConfigError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
+
+    known = all_rules()
+    disabled = split_list(pick("disable", []))
+    for rule_id in disabled:
+        if rule_id not in known:
+            raise ConfigError(f"unknown rule {rule_id!r} in disable; known rules: {', '.join(known)}")
+
+    concurrency = pick("concurrency", os.cpu_count() or 2)
+    if not isinstance(concurrency, int) or concurrency < 1:
+        raise ConfigError(f"concurrency must be a whole number of at least 1, not {concurrency!r}")
+    timeout = pick("timeout", 30)
+    if not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ConfigError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    backend = pick("backend", "playwright")
+    if backend not in ("playwright", "selenium"):
+        raise ConfigError(f"unknown backend {backend!r}; choose one of: playwright, selenium")
+
+    rule_settings = _rule_settings(pick)
+    output = pick("output", "newsaudit-report")
+    return Settings(
+        viewports=viewports,
+        viewport_mode=mode,
+        backend=backend,
+        browser=BrowserOptions(
+            executable=pick("browser_path"), timeout=float(timeout),
+            block=split_list(pick("block", [])), block_ads=bool(pick("block_ads", True)),
+            same_origin_only=bool(pick("same_origin_only", False)), allow=split_list(pick("allow", [])),
+            grid_url=pick("grid_url")),
+        concurrency=concurrency,
+        fail_on=fail_on,
+        gather=GatherOptions(
+            axe_tags=tuple(split_list(pick("axe_tags", list(DEFAULT_AXE_TAGS)))),
+            caption_selector=pick("caption_selector", DEFAULT_CAPTION_SELECTOR),
+            credit_selector=pick("credit_selector", DEFAULT_CREDIT_SELECTOR),
+            article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR)),
+        rule_settings=rule_settings,
+        disabled_rules=frozenset(disabled),
+        screenshots=bool(pick("screenshots", True)),
+        output=Path(output),
+        formats=tuple(formats),
+    )
+
+
+def _rule_settings(pick) -> RuleSettings:
+    values = {}
+    for f in fields(RuleSettings):
+        value = pick(f.name)
+        if value is None:
+            continue
+        if isinstance(f.default, tuple):
+            value = tuple(str(v) for v in value)
+        elif f.name == "alt_max_length" and (not isinstance(value, int) or value < 1):
+            raise ConfigError(f"alt_max_length must be a positive whole number, not {value!r}")
+        elif f.name == "caption_match_threshold" and not (0 < float(value) <= 1):
+            raise ConfigError(f"caption_match_threshold must be between 0 and 1, not {value!r}")
+        values[f.name] = value
+    return RuleSettings(**values)

@@ -1,0 +1,244 @@
+"""Runs the audit: pages × viewports through one browser, rules over each snapshot, merged findings."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__, pictures, scripts
+from .browsers import Backend, BrowserError, BrowserOptions, Tab, make_backend
+from .gather import GatherOptions, gather
+from .merge import Verdict, merge
+from .model import AuditRun, PageResult, Snapshot, Viewport
+from .registry import Rule, RuleSettings, all_rules
+
+VIEWPORT_MODES = ("reload", "resize")
+MAX_CROPS_PER_PAGE = 40
+
+
+@dataclass
+class Target:
+    """One page to audit: ``url`` is what the report shows, ``fetch_url`` what the browser loads
+    (a local file's URL on the built-in server), ``error`` a reason it cannot be audited at all."""
+
+    url: str
+    fetch_url: str = ""
+    error: str | None = None
+
+
+@dataclass
+class Settings:
+    viewports: list[Viewport]
+    viewport_mode: str = "reload"
+    backend: str = "playwright"
+    browser: BrowserOptions = field(default_factory=BrowserOptions)
+    concurrency: int = 2
+    fail_on: str = "serious"
+    gather: GatherOptions = field(default_factory=lambda: GatherOptions(axe_tags=()))
+    rule_settings: RuleSettings = field(default_factory=RuleSettings)
+    disabled_rules: frozenset[str] = frozenset()
+    screenshots: bool = True
+    output: Path | None = None
+    formats: tuple[str, ...] = ("json",)
+
+    def describe(self) -> dict:
+        return {
+            "viewport_mode": self.viewport_mode, "backend": self.backend, "fail_on": self.fail_on,
+            "concurrency": self.concurrency, "timeout": self.browser.timeout,
+            "axe_tags": list(self.gather.axe_tags), "disabled_rules": sorted(self.disabled_rules),
+            "block": self.browser.block, "block_ads": self.browser.block_ads,
+            "same_origin_only": self.browser.same_origin_only, "allow": self.browser.allow,
+            "screenshots": self.screenshots, "formats": list(self.formats),
+        }
+
+
+Progress = Callable[[PageResult], None]
+
+
+def news_rules(settings: Settings) -> list[Rule]:
+    return [r for r in all_rules().values() if r.id not in settings.disabled_rules]
+
+
+def judge(snapshot: Snapshot, rules: list[Rule], rule_settings: RuleSettings) -> tuple[list[Verdict], list[str]]:
+    """Every rule over one snapshot; a rule that raises becomes an error, never a lost run."""
+    from rules import axe_adapter
+
+    verdicts = [Verdict(snapshot.viewport, v, None) for v in axe_adapter.violations(snapshot)]
+    errors = []
+    for rule in rules:
+        try:
+            verdicts.extend(Verdict(snapshot.viewport, v, rule) for v in rule.check(snapshot, rule_settings))
+        except Exception as error:  # noqa: BLE001 - one broken rule must not sink the run
+            errors.append(f"rule {rule.id} failed: {type(error).__name__}: {error}")
+    return verdicts, errors
+
+
+class PageAudit:
+    """One page through every viewport, in one worker's tab."""
+
+    def __init__(self, tab: Tab, target: Target, settings: Settings, rules: list[Rule],
+                 assets: pictures.AssetStore, backend_name: str):
+        self.tab, self.target, self.settings, self.rules = tab, target, settings, rules
+        self.assets, self.backend_name = assets, backend_name
+        self.page = PageResult(url=target.url)
+        self.verdicts: list[Verdict] = []
+        self.crops: dict[tuple, str] = {}
+        self.axe_version = ""
+        self.axe_rules: dict[str, dict] = {}
+
+    async def run(self) -> PageResult:
+        settings = self.settings
+        loaded = False
+        for index, viewport in enumerate(settings.viewports):
+            try:
+                if settings.viewport_mode == "reload" or not loaded:
+                    if index > 0:
+                        await self.tab.clear_site_data()
+                    await self.tab.set_viewport(viewport.width, viewport.height)
+                    try:
+                        info = await self.tab.goto(self.target.fetch_url or self.target.url)
+                    except BrowserError as error:
+                        if not loaded and index == 0:
+                            self.page.status, self.page.error = "error", str(error)
+                            return self.page  # the page itself cannot be loaded: no viewport will be
+                        raise
+                    loaded = True
+                    self.page.final_url = info.final_url
+                else:
+                    await self.tab.set_viewport(viewport.width, viewport.height)
+                await self.audit_viewport(viewport)
+            except BrowserError as error:
+                self.page.viewport_errors[viewport.name] = str(error)
+                if "crash" in str(error):
+                    await self.tab.reset()
+                    loaded = False
+        if not self.page.viewports_audited:
+            self.page.status = "error"
+            self.page.error = next(iter(self.page.viewport_errors.values()), "no viewport could be audited")
+        self.page.findings = merge(self.verdicts, [v.name for v in settings.viewports])
+        for finding in self.page.findings:
+            finding.crop = self.crops.get(finding.key)
+        return self.page
+
+    async def audit_viewport(self, viewport: Viewport) -> None:
+        snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,
+                                self.settings.gather, self.backend_name)
+        self.axe_version = snapshot.axe_version
+        for rule in snapshot.axe.get("violations", []):
+            self.axe_rules[rule["id"]] = {"title": rule.get("help", ""), "why": rule.get("description", "")}
+        document = snapshot.group("document")
+        self.page.title = self.page.title or document.get("title", "")
+        self.page.headline = self.page.headline or document.get("headline") or ""
+        self.page.inner_widths[viewport.name] = snapshot.inner_width
+        self.page.outline[viewport.name] = [
+            {"level": h["level"], "text": h["text"], "selector": h["selector"], "in_article": h["in_article"]}
+            for h in snapshot.group("headings") if h.get("rendered")]
+        verdicts, errors = judge(snapshot, self.rules, self.settings.rule_settings)
+        self.verdicts.extend(verdicts)
+        if errors:
+            raise BrowserError("; ".join(errors))
+        self.page.viewports_audited.append(viewport.name)
+        if self.settings.screenshots and self.assets.root is not None:
+            await self.take_pictures(viewport, verdicts)
+
+    async def take_pictures(self, viewport: Viewport, verdicts: list[Verdict]) -> None:
+        try:
+            await self.tab.evaluate("() => scrollTo(0, 0)")
+            shot = await self.tab.screenshot()
+            self.page.screenshots[viewport.name] = self.assets.save(
+                self.target.url, viewport.name, pictures.thumbnail(shot))
+            outline = scripts.function(*scripts.OUTLINE)
+            for verdict in verdicts:
+                rule_id = verdict.rule.id if verdict.rule else verdict.violation.rule
+                key = (rule_id, verdict.violation.selector)
+                if verdict.violation.selector is None or key in self.crops or len(self.crops) >= MAX_CROPS_PER_PAGE:
+                    continue
+                if any(k[1] == key[1] for k in self.crops):  # one picture per element is enough
+                    self.crops[key] = next(p for k, p in self.crops.items() if k[1] == key[1])
+                    continue
+                box = await self.tab.evaluate(outline, {"selector": verdict.violation.selector})
+                clip = box and pictures.crop_clip(box, viewport.width, viewport.height)
+                if clip:
+                    name = f"{viewport.name}-crop{len(self.crops)}"
+                    self.crops[key] = self.assets.save(self.target.url, name, pictures.crop(
+                        await self.tab.screenshot(clip)))
+            await self.tab.evaluate(outline, {"selector": None})
+        except BrowserError:
+            pass  # pictures are a courtesy: a failed screenshot never fails the audit
+
+
+async def audit_targets(targets: list[Target], settings: Settings, progress: Progress | None = None,
+                        results: list | None = None, backend: Backend | None = None) -> dict:
+    """Audit every target; fills ``results`` (by input order) as pages finish, so an interrupted run
+    still has what was done. Returns facts about the run (browser and axe versions)."""
+    results = results if results is not None else [None] * len(targets)
+    rules = news_rules(settings)
+    assets = pictures.AssetStore(settings.output if settings.screenshots else None)
+    info = {"browser": "", "axe_version": scripts.axe_version()}
+    pending = [(i, t) for i, t in enumerate(targets) if t.error is None]
+    for i, target in enumerate(targets):
+        if target.error is not None:
+            results[i] = PageResult(url=target.url, status="error", error=target.error)
+            if progress:
+                progress(results[i])
+    if not pending:
+        return info
+    backend = backend or make_backend(settings.backend, settings.browser)
+    await backend.start()
+    try:
+        info["browser"] = backend.version
+        queue: asyncio.Queue = asyncio.Queue()
+        for item in pending:
+            queue.put_nowait(item)
+
+        async def worker() -> None:
+            tab = await backend.new_tab()
+            try:
+                while not queue.empty():
+                    index, target = queue.get_nowait()
+                    await tab.reset()
+                    audit = PageAudit(tab, target, settings, rules, assets, backend.name)
+                    results[index] = await audit.run()
+                    info["axe_version"] = audit.axe_version or info["axe_version"]
+                    info.setdefault("axe_rules", {}).update(audit.axe_rules)
+                    if progress:
+                        progress(results[index])
+            finally:
+                await tab.close()
+
+        workers = max(1, min(settings.concurrency, len(pending)))
+        await asyncio.gather(*(worker() for _ in range(workers)))
+    finally:
+        await backend.stop()
+    return info
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def build_run(targets: list[Target], results: list, settings: Settings, info: dict,
+              started: str, interrupted: bool = False) -> AuditRun:
+    pages = [r for r in results if r is not None]
+    rule_meta = {r.id: r.metadata() for r in all_rules().values()}
+    used = {}
+    for page in pages:
+        for finding in page.findings:
+            if finding.rule in rule_meta:
+                used[finding.rule] = rule_meta[finding.rule]
+            else:
+                axe = info.get("axe_rules", {}).get(finding.rule, {})
+                used.setdefault(finding.rule, {
+                    "id": finding.rule, "engine": finding.engine, "impact": finding.impact,
+                    "wcag": finding.wcag, "audience": "template", "title": axe.get("title") or finding.title,
+                    "why": axe.get("why") or finding.title,
+                    "fix": "Follow the axe-core guidance linked below.", "help_url": finding.help_url,
+                    "page_level": False})
+    return AuditRun(
+        tool={"name": "newsaudit", "version": __version__, "browser": info.get("browser", "")},
+        axe_version=info.get("axe_version", ""),
+        viewports={v.name: v.to_dict() for v in settings.viewports},
+        pages=pages, settings=settings.describe(), rules=dict(sorted(used.items())),
+        started=started, finished=now(), interrupted=interrupted)

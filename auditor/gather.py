@@ -1,0 +1,81 @@
+"""Turns one loaded page at one viewport into a Snapshot: facts, then axe, then the keyboard walk.
+
+The only module besides the backends that talks to the browser, and only through the Tab interface.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import scripts
+from .browsers import BrowserError, Tab
+from .model import Snapshot, Viewport
+
+# Matches skip links by their wording, in the languages of the news pages we see.
+SKIP_LINK_PATTERN = (
+    r"^\s*(skip|jump)\s+(to|navigation|nav|over)\b|^\s*(zum|zur|direkt zum)\s+(inhalt|hauptinhalt|navigation)"
+    r"|^\s*(inhalt|navigation)\s+überspringen|^\s*(aller|passer|accéder|acceder)\s+(au|à la)\s+(contenu|navigation)"
+    r"|^\s*(ir|pular|saltar)\s+(para o|para a|al|a la|ao)\s+(conteúdo|contenido|navegação|navegación)"
+    r"|^\s*přejít\s+(na|k)\s+(obsah|navigaci)|^\s*vai\s+al\s+contenuto|跳到|跳转到|跳至"
+)
+
+
+@dataclass(frozen=True)
+class GatherOptions:
+    axe_tags: tuple[str, ...]
+    axe_rules: tuple[tuple[str, bool], ...] = ()
+    caption_selector: str = ""
+    credit_selector: str = ""
+    article_selector: str = ""
+    max_tab_stops: int = 10
+
+    def page_options(self) -> dict:
+        return {"caption_selector": self.caption_selector, "credit_selector": self.credit_selector,
+                "article_selector": self.article_selector, "skip_link_pattern": SKIP_LINK_PATTERN}
+
+
+async def measure_width(tab: Tab, viewport: Viewport) -> int:
+    width = await tab.evaluate("() => innerWidth")
+    if width != viewport.width:
+        raise BrowserError(f"the window measured {width} px wide instead of {viewport.width} px, "
+                           f"so {viewport.name} was not audited")
+    return width
+
+
+async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options: GatherOptions,
+                 backend: str) -> Snapshot:
+    inner_width = await measure_width(tab, viewport)
+    page_options = options.page_options()
+    facts = await tab.evaluate(scripts.function(*scripts.COLLECT), page_options)
+    axe = await run_axe(tab, options)
+    facts["tab_order"] = await tab_walk(tab, options, page_options)
+    facts["skip_links"] = await tab.evaluate(
+        scripts.function(*scripts.SKIP_LINKS), {"tab_order": facts["tab_order"], "options": page_options})
+    return Snapshot(url=url, final_url=final_url, viewport=viewport.name, width=viewport.width,
+                    height=viewport.height, inner_width=inner_width, backend=backend,
+                    axe_version=axe.get("version", ""), facts=facts, axe=axe)
+
+
+async def run_axe(tab: Tab, options: GatherOptions) -> dict:
+    has_axe = await tab.evaluate("() => !!(window.axe && window.axe.run)")
+    if not has_axe:
+        await tab.inject(scripts.axe_source())
+    try:
+        return await tab.evaluate(scripts.function(*scripts.AXE_RUN), {
+            "tags": list(options.axe_tags), "rules": {rid: {"enabled": on} for rid, on in options.axe_rules},
+            "article_selector": options.article_selector})
+    except BrowserError as error:
+        raise BrowserError(f"axe-core failed: {error}") from None
+
+
+async def tab_walk(tab: Tab, options: GatherOptions, page_options: dict) -> list[dict]:
+    """The first tab stops, by real Tab key presses from the top of the page."""
+    await tab.evaluate(scripts.function(*scripts.FOCUS_RESET), None)
+    probe = scripts.function(*scripts.FOCUS_PROBE)
+    stops: list[dict] = []
+    for _ in range(options.max_tab_stops):
+        await tab.press_tab()
+        stop = await tab.evaluate(probe, page_options)
+        if stop is None or (stops and stop["selector"] == stops[0]["selector"]):
+            break  # focus left the page, or wrapped round to the first stop
+        stops.append(stop)
+    return stops

@@ -1,0 +1,41 @@
+// Runs axe-core (already injected) and gives every node our own selector, so axe findings merge
+// across viewports and line up with the news rules' findings on the same element.
+async function axeRun(args) {
+  if (!window.axe) throw new Error('axe-core is not in the page');
+  const options = {
+    runOnly: {type: 'tag', values: args.tags},
+    resultTypes: ['violations', 'incomplete'],
+  };
+  if (args.rules && Object.keys(args.rules).length) options.rules = args.rules;
+  const results = await window.axe.run(document, options);
+  const slim = (items) => items.map((rule) => ({
+    id: rule.id,
+    impact: rule.impact,
+    tags: rule.tags,
+    help: rule.help,
+    description: rule.description,
+    helpUrl: rule.helpUrl,
+    nodes: rule.nodes.map((node) => {
+      let el = null;
+      // A one-part target is in this document; longer ones reach into frames or shadow roots.
+      if (node.target.length === 1 && typeof node.target[0] === 'string') {
+        try {
+          el = document.querySelector(node.target[0]);
+        } catch (e) { /* keep axe's own target */ }
+      }
+      return {
+        selector: el ? NA.selector(el) : node.target.flat().join(' >>> '),
+        target: node.target,
+        html: NA.collapse(node.html).slice(0, 300),
+        impact: node.impact,
+        failureSummary: node.failureSummary,
+        in_article: el ? NA.inArticle(el, args.article_selector || '') : false,
+      };
+    }),
+  }));
+  return {
+    version: window.axe.version,
+    violations: slim(results.violations),
+    incomplete: slim(results.incomplete),
+  };
+}

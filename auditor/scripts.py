@@ -1,0 +1,41 @@
+"""In-page JavaScript: real .js files, wrapped as one function of one JSON argument."""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def source(name: str) -> str:
+    return resources.files("auditor").joinpath("js", name).read_text(encoding="utf-8")
+
+
+@cache
+def function(file: str, entry: str) -> str:
+    """``async (arg) => entry(arg)`` with the shared helpers and ``file`` in scope."""
+    return f"async (arg) => {{\n{source('identity.js')}\n{source(file)}\nreturn await {entry}(arg);\n}}"
+
+
+@cache
+def axe_source() -> str:
+    """axe-core from a maintained PyPI package, wrapped so a page's AMD or CommonJS loader can't
+    capture it: it always lands on window.axe."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return f"(function(define, module, exports) {{\n{AXE_SCRIPT}\n}}).call(window);"
+
+
+@cache
+def axe_version() -> str:
+    import re
+
+    match = re.search(r"axe v(\d+\.\d+\.\d+)", axe_source()[:400])
+    return match.group(1) if match else "unknown"
+
+
+COLLECT = ("collect.js", "collect")
+AXE_RUN = ("axe_run.js", "axeRun")
+FOCUS_RESET = ("focus.js", "FOCUS.reset")
+FOCUS_PROBE = ("focus.js", "FOCUS.probe")
+SKIP_LINKS = ("focus.js", "FOCUS.skipLinks")
+OUTLINE = ("outline.js", "outline")
