@@ -1,8 +1,15 @@
-"""heading-h1-missing: the page has no rendered h1 at this viewport."""
+"""heading-h1-missing: the page has no rendered h1 at this viewport.
+
+The message does not name the viewport: the finding lists the viewports where it fails, and an
+identical message merges into one line of the report.
+"""
 from __future__ import annotations
 
 from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
+
+from ._headings import rendered_headings
+from ._text import quote
 
 
 @rule(
@@ -19,9 +26,9 @@ from auditor.registry import RuleSettings, rule
     passing_example="<h1>Storm closes schools</h1>",
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    headings = [h for h in snapshot.group("headings") if h.get("rendered")]
-    if not any(h.get("level") == 1 for h in headings):
-        hidden = [h for h in snapshot.group("headings") if h.get("level") == 1 and not h.get("rendered")]
-        where = f" (an h1 exists but is hidden at {snapshot.viewport}: {hidden[0]['text']!r})" if hidden else ""
-        yield Violation(selector=None, message=f"No h1 is shown at {snapshot.viewport}{where}.",
-                        evidence={"hidden_h1": [h["selector"] for h in hidden]})
+    if any(h.get("level") == 1 for h in rendered_headings(snapshot)):
+        return
+    hidden = [h for h in snapshot.group("headings") if h.get("level") == 1 and not h.get("rendered")]
+    where = f" (the h1 {quote(hidden[0].get('text'))} is hidden at this screen size)" if hidden else ""
+    yield Violation(selector=None, message=f"No h1 is shown{where}.",
+                    evidence={"hidden_h1": [h.get("selector") for h in hidden]})

@@ -1,0 +1,100 @@
+"""Photo credits: recognise them so that they can be set aside before any comparison.
+
+A caption (or an alt) often ends with who took the photo. The credit says nothing about what the photo
+shows, so it is removed before alt and caption are compared, and an alt that is nothing but a credit
+is its own finding. Forms recognised, at the end of the text (or as the whole text):
+
+- the text of the separate credit element the collector found (``caption.credit``);
+- a marker and a name: "Photo: …", "Photograph: …", "Photo by Name", "Foto: …", "Bild: …",
+  "Image: …", "Credit: …", "Crédit …", "Crédito: …", "Zdroj: …", "© …", "图片来源：…", "（… 摄）";
+- an agency alone or with a photographer: "REUTERS/Name", "AP Photo/Name", "(AP)",
+  "Name/AFP via Getty Images", "Getty Images", "dpa", "EPA-EFE/Name", "DR" …;
+- "Name/Organisation" after the end of a sentence or a dash: "… Paris. Benoit Tessier/Reuters".
+"""
+from __future__ import annotations
+
+import re
+
+from ._text import collapse
+
+# News agencies and picture libraries (matched case-insensitively, as whole words).
+AGENCIES = (
+    "AP Photo", "AP Images", "AP", "The Associated Press", "Associated Press", "Reuters",
+    "Agence France-Presse", "AFP", "Getty Images", "Getty", "EPA-EFE", "EPA", "EFE", "dpa",
+    "picture alliance", "picture-alliance", "Keystone", "ANP", "ANSA", "Xinhua", "IMAGO",
+    "Shutterstock", "Alamy", "PA Wire", "PA Images", "PA Media", "PA", "Bloomberg", "NurPhoto",
+    "SOPA Images", "LightRocket", "Anadolu Agency", "Anadolu", "ČTK", "CTK", "Profimedia",
+    "Folhapress", "Estadão Conteúdo", "Agência Brasil", "Europa Press", "Sipa Press", "Sipa",
+    "Redux", "Kyodo", "Yonhap", "TASS", "Sputnik", "UPI", "ZUMA Press", "ZUMA Wire", "Zuma",
+    "WENN", "Splash News", "Rex Features", "Rex", "Abaca", "Hans Lucas", "MAXPPP", "KEYSTONE-SDA",
+    "APA", "Belga", "Ritzau Scanpix", "Scanpix", "TT", "NTB", "Lusa", "DR", "STR",
+    "新华社", "中新社", "视觉中国",
+)
+_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+_AGENCY_WORD = rf"(?<!\w)(?:{_AGENCY})(?!\w)"
+# One or more agencies: "AFP", "AFP via Getty Images", "EPA-EFE / Shutterstock", "AFP - Getty Images".
+_AGENCIES = rf"{_AGENCY_WORD}(?:\s*(?:/|via|-|–|,|&|and)\s*{_AGENCY_WORD})*"
+
+# A word that says "here comes the credit"; after it (and a colon, "by" or the like) runs the credit.
+_MARKER = (r"(?:photo(?:graph)?s?|fotos?|fotografi[ae]|fotograf[íi]a|foto\s+di|bild(?:er)?|"
+           r"image|imagem|imagen|picture|pic|illustration|ilustra[cç][ãa]o|grafik|graphic|"
+           r"infographic|source|quelle|fuente|fonte|zdroj|video|vid[ée]o|"
+           r"credit|cr[ée]dit|cr[ée]dito|credito|copyright|©|\(c\)|图片来源|图片|图|来源|摄影)")
+# How a marker is joined to the name: "Photo: X", "Photo/X", "Photo by X", "Foto von X", "Photo X."
+# (inside parentheses), "Credit X", "© X". by/von/de/da need a capital next, so that "a photo of"
+# or "une photo de famille" stay content.
+_CAPITAL = "A-ZÀ-ÖØ-ÞČŘŠŽ"
+_JOIN = rf"(?:\s*[:：/|]\s*|\s+(?:by|von|de|da|di|por|par)\s+(?-i:(?=[{_CAPITAL}]))|(?<=©)\s*|(?<=\(c\))\s*)"
+# A photographer's name: up to four capitalised words, with the particles names carry.
+_NAME = (rf"(?-i:[{_CAPITAL}][\w.'’-]*(?:\s+(?:(?:de|da|do|dos|van|von|der|den|le|la|bin|al|y)\s+)?"
+         rf"[{_CAPITAL}][\w.'’-]*){{0,3}})")
+# Picture libraries whose name never ends a caption as content, so no separator is needed.
+_GLUED = r"(?:Getty Images|AP Photo|Shutterstock|picture alliance|Alamy Stock Photo|Alamy)"
+_LOOSE_MARKERS = r"(?:credit|cr[ée]dit|cr[ée]dito|credito|copyright|©)"
+
+_BOUNDARY = r"(?:^|(?<=[\s.,;:|(\[（—–。，；：-]))"
+_TRAILING_CREDITS = (
+    # In parentheses: "(AP Photo/Evan Vucci)", "(Bild: Hersteller)", "(Photo Prakash Mathema. AFP)",
+    # "(AP)", "(John Minchillo / AP)", "（新华社记者 张三 摄）"
+    re.compile(rf"[(（\[](?:\s*{_MARKER}[^()（）]*|[^()（）\[\]]*/[^()（）\[\]]*|\s*{_AGENCIES}\s*"
+               rf"|[^()（）]*摄)[)）\]]\s*$", re.IGNORECASE),
+    # "Credit Harry Campbell", "Credit Credit Name/The New York Times", "© Name", "Crédit photo : Name"
+    re.compile(rf"{_BOUNDARY}{_LOOSE_MARKERS}\s+\S[^\n]*$", re.IGNORECASE),
+    # "... Tuesday. Photograph: Name/Agency", "Foto: LA NACION", "Photo by James Martin/CNET"
+    re.compile(rf"{_BOUNDARY}{_MARKER}{_JOIN}[^\n]*$", re.IGNORECASE),
+    # "REUTERS/Evan Vucci", "AP Photo/Name", "EPA-EFE/Name", after a boundary or as the whole text
+    re.compile(rf"{_BOUNDARY}{_AGENCIES}\s*/\s*[^/\n]{{1,60}}$", re.IGNORECASE),
+    # "Name/AFP via Getty Images", "Anthony Wallace / AFP - Getty Images", "Getty Images", "AFP"
+    re.compile(rf"(?:^|(?<=[.!?»”\"')]\s)|(?<=\s[-–—|·•]\s)|(?<=\s\s))(?:{_NAME}\s*/\s*)?"
+               rf"{_AGENCIES}\s*$", re.IGNORECASE),
+    # "... in Paris. Benoit Tessier/Reuters", "... Lula - Heinrich Aikawa/Instituto Lula"
+    re.compile(rf"(?:^|(?<=[.!?»”\"]\s)|(?<=\s[-–—|·•]\s)){_NAME}\s?/\s?[{_CAPITAL}][^/\n!?]{{0,50}}$"),
+    # No separator at all: a short name glued to an agency ("in Paris Benoit Tessier/Reuters"),
+    # or a picture library ("… as they should be Getty Images").
+    re.compile(rf"(?<=\s){_NAME}\s?/\s?{_AGENCIES}\s*$", re.IGNORECASE),
+    re.compile(rf"(?<=\s){_GLUED}\s*$", re.IGNORECASE),
+)
+_TRAILING_JUNK = re.compile(r"[\s|·•,;:—–-]+$")
+
+
+def strip_credit(text: str | None, credit: str | None = None) -> str:
+    """``text`` without its trailing photo credit(s); the text itself when it has none."""
+    text = collapse(text)
+    credit = collapse(credit)
+    if credit and credit in text:
+        at = text.rfind(credit)
+        text = (text[:at] + text[at + len(credit):]).strip()
+    # Credits stack ("… Tuesday. Photo: X (AP)"), so strip until nothing more comes off.
+    for _ in range(4):
+        before = text
+        for pattern in _TRAILING_CREDITS:
+            text = _TRAILING_JUNK.sub("", pattern.sub("", text)).strip()
+        if text == before:
+            break
+    return text
+
+
+def is_credit(text: str | None) -> bool:
+    """True when ``text`` is only a credit or an agency name ("AP Photo", "© Name", "Reuters")."""
+    text = collapse(text)
+    return bool(text) and not strip_credit(text)

@@ -1,0 +1,21 @@
+"""Headings as the heading rules see them: rendered ones only, with who can fix each."""
+from __future__ import annotations
+
+from auditor.model import Snapshot
+
+from ._text import quote
+
+
+def rendered_headings(snapshot: Snapshot) -> list[dict]:
+    """``h1``–``h6`` and ``role=heading`` shown at this viewport, in document order."""
+    return [h for h in snapshot.group("headings") if h.get("rendered")]
+
+
+def audience(heading: dict) -> str:
+    """A heading inside the article body is the editor's; anywhere else, the template's."""
+    return "editor" if heading.get("in_article") else "template"
+
+
+def label(heading: dict) -> str:
+    """'h2 "Text"' for messages; role=heading shows as its level too, as screen readers announce it."""
+    return f"h{heading.get('level')} {quote(heading.get('text'))}"

@@ -1,0 +1,55 @@
+"""The article headline, as the page declares it in its metadata.
+
+Candidates, in order: og:title, the JSON-LD NewsArticle headline, and the document title without its
+site-name suffix or prefix ("Storm closes schools | Daily News" -> "Storm closes schools").
+"""
+from __future__ import annotations
+
+import re
+
+from ._text import collapse, contains_most_of, nearly_equal, normalise
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•:]{1,2}|-|::)\s+")
+_MAX_SITE_SUFFIX = 40  # characters: "BBC News", "The New York Times", "Le Monde.fr"
+
+
+def title_without_site(title: str | None, site_name: str | None = None) -> str:
+    title = collapse(title)
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return "" if site_name and normalise(title) == normalise(site_name) else title
+    if site_name:
+        site = normalise(site_name)
+        if normalise(parts[-1]) == site:
+            return _join_like(title, parts[:-1])
+        if normalise(parts[0]) == site:
+            return _join_like(title, parts[1:])
+    tail = parts[-1]
+    if len(tail) <= _MAX_SITE_SUFFIX and len(tail) < len(title) - len(tail):
+        return _join_like(title, parts[:-1])
+    return title
+
+
+def _join_like(title: str, parts: list[str]) -> str:
+    """The original title text spanning ``parts`` (keeps the separators inside a headline)."""
+    start = title.find(parts[0])
+    end = title.find(parts[-1], start) + len(parts[-1])
+    return title[start:end].strip()
+
+
+def headline_candidates(document: dict) -> list[str]:
+    """The distinct non-empty headline texts the page declares."""
+    found: list[str] = []
+    for text in (document.get("og_title"), document.get("jsonld_headline"),
+                 title_without_site(document.get("title"), document.get("site_name"))):
+        text = collapse(text)
+        if text and normalise(text) not in {normalise(f) for f in found}:
+            found.append(text)
+    return found
+
+
+def is_headline(text: str | None, candidates: list[str], threshold: float) -> bool:
+    """A heading is the headline when it nearly equals a candidate, or one holds most of the other:
+    display headlines and og:titles often differ by a kicker ("LIVE:") or an added clause."""
+    return any(nearly_equal(text, c, threshold) or contains_most_of(text, c) or contains_most_of(c, text)
+               for c in candidates)

@@ -1,0 +1,136 @@
+"""Text helpers shared by the rules: normalising, fuzzy matching, sentences, quoting.
+
+Every comparison between two pieces of page text (alt and caption, h1 and headline, link text and a
+word list) goes through ``normalise`` so that case, spacing, punctuation, typographic quotes and
+dashes, and Unicode compatibility forms never decide a verdict. It works on any script: it keeps
+letters, digits and combining marks of every language and drops only punctuation and symbols.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+# Unicode categories: P* punctuation (including every quote and dash), S* symbols (©, →, »),
+# Z* separators and Cc controls become a space; Cf format characters (soft hyphen, zero-width
+# space and joiners) disappear, because they sit inside words.
+_SPACE_CATEGORIES = ("P", "S", "Z")
+
+
+def normalise(text: str | None) -> str:
+    """Casefolded NFKC text with punctuation and symbols turned into single spaces."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cf":
+            continue
+        out.append(" " if category[0] in _SPACE_CATEGORIES or category == "Cc" else char)
+    return " ".join("".join(out).split())
+
+
+def collapse(text: str | None) -> str:
+    """NFKC text with runs of whitespace collapsed: for quoting, not for comparing."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
+
+
+def similarity(a: str, b: str) -> float:
+    """Character-level similarity of two already normalised texts, 0.0 to 1.0.
+
+    ``difflib.SequenceMatcher.ratio`` is 2·M/T, M the characters matched in order and T the total
+    length of both. Characters rather than words, so that Chinese (no spaces) and German compounds
+    are compared as fairly as English.
+    """
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio()
+
+
+def nearly_equal(a: str | None, b: str | None, threshold: float) -> bool:
+    """True when two texts are the same after ``normalise``, or at least ``threshold`` similar.
+
+    Why 0.9 (RuleSettings.caption_match_threshold): against a 50-character caption ("Firefighters
+    battle a blaze near Athens on Tuesday") it accepts the edits that still make a screen reader say
+    the same thing twice: a typo, "the" for "a" (0.96), another weekday (0.93), an added ", Greece,"
+    (0.94). It refuses an alt that drops a clause (" on Tuesday" gone: 0.88), the caption's first
+    sentence of a longer caption (what the suggestion proposes), and a different description in the
+    same words ("Police guard the entrance of parliament in Prague on Monday" against "Protesters
+    gather outside parliament in Prague on Monday": 0.75). Lower, the rule starts to flag alts that
+    share only a place and a date with the caption; a moderate finding must not cry wolf.
+    """
+    a, b = normalise(a), normalise(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    # The length bound is cheap and exact: ratio can never exceed 2·min/(len a + len b).
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:
+        return False
+    return similarity(a, b) >= threshold
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"
+
+
+def contains_most_of(part: str | None, whole: str | None, share: float = 0.85) -> bool:
+    """True when ``whole`` holds at least ``share`` of ``part`` and ``part`` is substantial.
+
+    Spaced scripts are compared by words (at least three of them, so that a one-word section name
+    such as "Politics" never counts as contained in a headline); Chinese, Japanese and Korean by runs
+    of two or more characters (at least six characters), since single characters match too easily.
+    """
+    part, whole = normalise(part), normalise(whole)
+    if not part or not whole:
+        return False
+    if sum(map(_is_cjk, part)) >= len(part) / 2:
+        if len(part) < 6:
+            return False
+        matcher = SequenceMatcher(None, part, whole, autojunk=False)
+        found = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 2)
+        return found / len(part) >= share
+    words, whole_words = part.split(), set(whole.split())
+    if len(words) < 3:
+        return False
+    return sum(w in whole_words for w in words) / len(words) >= share
+
+
+# Words after which a full stop does not end a sentence (titles, months, initials handled apart).
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cpl adm maj pres rev hon fr
+jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp co ltd ave mt ft approx
+u.s u.k u.n e.u d.c sra dra srta hr frau nr bzw ca mme mlle m mgr ing sv
+""".split())
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』)）]*")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``: up to the first full stop that is not an abbreviation or an
+    initial and is followed by something that does not start in lower case."""
+    text = collapse(text)
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith(("。", "！", "？")):
+            return text[:end].strip()
+        before = text[:match.start()].split()
+        word = before[-1].casefold().rstrip(".") if before else ""
+        if match.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
+            continue
+        rest = text[end:].lstrip()
+        if rest and rest[0].islower():
+            continue
+        return text[:end].strip()
+    return text.strip()
+
+
+def quote(text: str | None, limit: int = 120) -> str:
+    """Evidence for a message: the text in double quotes, shortened with an ellipsis."""
+    text = collapse(text)
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f'"{text}"'

@@ -1,0 +1,37 @@
+"""alt-credit-only: the alt is only a photo credit or an agency name ("AP Photo", "© Name")."""
+from __future__ import annotations
+
+from auditor.model import Snapshot
+from auditor.registry import RuleSettings, rule
+
+from ._credit import is_credit
+from ._images import image_violation, named_images
+from ._text import normalise, quote
+
+CREDIT_ADVICE = ("Describe what the photo shows (who, what, where); the credit belongs in the caption, "
+                 "where sighted readers see it too.")
+
+
+def _is_caption_credit(name: str, image: dict) -> bool:
+    """The alt is the text of the caption's credit element, whatever form that credit takes."""
+    credit = normalise((image.get("caption") or {}).get("credit"))
+    return bool(credit) and normalise(name) == credit
+
+
+@rule(
+    id="alt-credit-only",
+    impact="serious",
+    wcag=["1.1.1"],
+    audience="editor",
+    title="Alt text is only the photo credit",
+    why="A screen reader reads who took the photo, or the agency's name, but not what the photo shows.",
+    fix="Put the credit in the caption or credit line, and write an alt text that describes the photo.",
+    failing_example='<img src="summit.jpg" alt="REUTERS/Yves Herman">',
+    passing_example='<img src="summit.jpg" alt="EU leaders pose for a group photo on the steps of the '
+                    'council building.">',
+)
+def check(snapshot: Snapshot, settings: RuleSettings):
+    for image, name in named_images(snapshot):
+        if is_credit(name) or _is_caption_credit(name, image):
+            yield image_violation(image, f"Alt text {quote(name)} is only a photo credit.",
+                                  settings.caption_match_threshold, advice=CREDIT_ADVICE)

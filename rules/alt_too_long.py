@@ -1,0 +1,35 @@
+"""alt-too-long: the alt is longer than RuleSettings.alt_max_length (250 characters by default)."""
+from __future__ import annotations
+
+from auditor.model import Snapshot
+from auditor.registry import RuleSettings, rule
+
+from ._images import image_violation, named_images
+from ._text import quote
+
+SHORTEN_ADVICE = ("Shorten the alt to a sentence or two about what the photo shows, and move the rest "
+                  "into the caption or the article.")
+
+
+@rule(
+    id="alt-too-long",
+    impact="minor",
+    wcag=["1.1.1"],
+    audience="editor",
+    title="Alt text is too long",
+    why="A screen reader reads a long alt in one breath and cannot pause or skim it, and some cut it "
+        "off; sighted readers never see it at all.",
+    fix="Keep the alt to a sentence or two that says what the photo shows; put background, names and "
+        "context in the caption or the body text, where everyone can read them.",
+    failing_example='<img src="flood.jpg" alt="Residents wade through flood water … (300 more characters '
+                    'of background on the storm, the forecast and the council\'s response)">',
+    passing_example='<img src="flood.jpg" alt="Residents wade through knee-deep flood water on the high '
+                    'street.">',
+)
+def check(snapshot: Snapshot, settings: RuleSettings):
+    limit = settings.alt_max_length
+    for image, name in named_images(snapshot):
+        if len(name) > limit:
+            yield image_violation(image, f"Alt text is {len(name)} characters long (over {limit}): "
+                                         f"{quote(name, 80)}.", settings.caption_match_threshold,
+                                  advice=SHORTEN_ADVICE, length=len(name))

@@ -1,0 +1,37 @@
+"""heading-h1-multiple: more than one rendered h1 (often a logo wrapped in h1 beside the headline).
+
+The audience is the editor's when every h1 after the first sits in the article body (an h1 typed
+into the story), else the template's.
+"""
+from __future__ import annotations
+
+from auditor.model import Snapshot, Violation
+from auditor.registry import RuleSettings, rule
+
+from ._headings import rendered_headings
+from ._text import quote
+
+
+@rule(
+    id="heading-h1-multiple",
+    impact="moderate",
+    wcag=["1.3.1", "2.4.6"],
+    audience="template",
+    page_level=True,
+    title="The page has more than one main heading",
+    why="Screen-reader users jump to the h1 to find the story. With several, they land on the logo or "
+        "a section name and cannot tell which one is the headline.",
+    fix="Keep h1 for the headline only. Mark up the logo as a link with an image, and section names "
+        "or teasers as h2 or lower.",
+    failing_example='<h1><a href="/"><img src="logo.svg" alt="Daily News"></a></h1>\n'
+                    '<h1>Storm closes schools</h1>',
+    passing_example='<a href="/"><img src="logo.svg" alt="Daily News"></a>\n<h1>Storm closes schools</h1>',
+)
+def check(snapshot: Snapshot, settings: RuleSettings):
+    h1s = [h for h in rendered_headings(snapshot) if h.get("level") == 1]
+    if len(h1s) < 2:
+        return
+    texts = ", ".join(quote(h.get("text"), 60) for h in h1s)
+    audience = "editor" if all(h.get("in_article") for h in h1s[1:]) else "template"
+    yield Violation(selector=None, message=f"{len(h1s)} h1 headings are shown: {texts}.",
+                    audience=audience, evidence={"h1": [h.get("selector") for h in h1s]})

@@ -1,0 +1,40 @@
+"""skip-link-not-first: the skip link is among the first three tab stops, but not the first.
+
+A skip link further down the tab order is skip-link-missing's finding, not this one. The finding is
+on the skip link and names what comes before it.
+"""
+from __future__ import annotations
+
+from auditor.model import Snapshot, Violation
+from auditor.registry import RuleSettings, rule
+
+from ._skip import link_label, main_content_skip_links, reached_early, stop_label
+
+
+@rule(
+    id="skip-link-not-first",
+    impact="moderate",
+    wcag=["2.4.1"],
+    audience="template",
+    title="The skip link is not the first thing to focus",
+    why="Keyboard users expect the skip link at the first Tab. When a cookie banner or the logo comes "
+        "first, many never find the skip link, or pass it before they notice it.",
+    fix="Move the skip link to the very start of <body>, before cookie banners, logos and menus, "
+        "and keep positive tabindex values off other elements.",
+    failing_example='<body><a href="/"><img src="logo.svg" alt="Daily News"></a>\n'
+                    '<a class="skip" href="#main">Skip to content</a>',
+    passing_example='<body><a class="skip" href="#main">Skip to content</a>\n'
+                    '<a href="/"><img src="logo.svg" alt="Daily News"></a>',
+)
+def check(snapshot: Snapshot, settings: RuleSettings):
+    skip_links = [link for link in main_content_skip_links(snapshot) if reached_early(link)]
+    stops = snapshot.group("tab_order")
+    if not skip_links or skip_links[0]["tab_index"] == 0 or not stops:
+        return
+    link = skip_links[0]
+    before = ", ".join(stop_label(stop) for stop in stops[:link["tab_index"]])
+    yield Violation(selector=link.get("selector"), html=link.get("html", ""),
+                    message=f"The skip link {link_label(link)} is tab stop {link['tab_index'] + 1}; "
+                            f"before it come {before}.",
+                    evidence={"tab_index": link["tab_index"],
+                              "before": [stop.get("selector") for stop in stops[:link["tab_index"]]]})
