@@ -79,9 +79,9 @@ def filename_reason(alt: str, src: str | None, link_href: str | None = None) -> 
         return None
     if _URL.search(alt):
         return "it is a web address"
-    if name and alt.casefold() == name.casefold():
+    stem, dot, _extension = name.rpartition(".") if "." in name else (name, "", "")
+    if dot and alt.casefold() == name.casefold():
         return "it is the image's file name"
-    stem = name.rsplit(".", 1)[0] if "." in name else name
     if stem and alt.casefold() == stem.casefold() and re.search(r"[\d_-]", alt) and " " not in alt:
         return "it is the image's file name"
     if _IMAGE_EXTENSION.search(alt):

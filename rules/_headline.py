@@ -15,17 +15,18 @@ _MAX_SITE_SUFFIX = 40  # characters: "BBC News", "The New York Times", "Le Monde
 
 def title_without_site(title: str | None, site_name: str | None = None) -> str:
     title = collapse(title)
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return "" if site_name and normalise(title) == normalise(site_name) else title
     if site_name:
-        site = normalise(site_name)
-        if normalise(parts[-1]) == site:
-            return _join_like(title, parts[:-1])
-        if normalise(parts[0]) == site:
-            return _join_like(title, parts[1:])
+        site = collapse(site_name)
+        folded, site_folded = title.casefold(), site.casefold()
+        if folded == site_folded:
+            return ""
+        if folded.startswith(site_folded):
+            return title[len(site):].lstrip(" |–—·•:-")
+        if folded.endswith(site_folded):
+            return title[: -len(site)].rstrip(" |–—·•:-")
+    parts = _TITLE_SEPARATORS.split(title)
     tail = parts[-1]
-    if len(tail) <= _MAX_SITE_SUFFIX and len(tail) < len(title) - len(tail):
+    if len(parts) > 1 and len(tail) <= _MAX_SITE_SUFFIX and len(tail) < len(title) - len(tail):
         return _join_like(title, parts[:-1])
     return title
 

@@ -1,0 +1,137 @@
+"""skip-link-missing, skip-link-not-first, skip-link-broken-target, skip-link-invisible-on-focus."""
+import pytest
+
+from snapshots import run, selectors, skip_link, skip_stop, snapshot, tab_stop, target, visible_focus
+
+LOGO = tab_stop("Daily News", "logo", href="/")
+COOKIES = tab_stop("Accept all", "cookies", tag="button")
+NAV = [tab_stop(name, f"nav{i}", href=f"/{name.lower()}") for i, name in enumerate(["News", "Sport", "Culture"])]
+
+
+def page(skip_links=(), stops=None):
+    return snapshot(skip_links=list(skip_links), tab_order=list(stops if stops is not None else NAV))
+
+
+def with_skip_at(index, link=None, before=(LOGO, COOKIES)):
+    """A page whose skip link is tab stop ``index`` (0-based)."""
+    link = link or skip_link(tab_index=index)
+    stops = [*before][:index] + [skip_stop(link)] + NAV
+    return page([link], stops)
+
+
+class TestSkipLinkMissing:
+    def test_no_skip_link_fails_and_names_the_first_three_stops(self):
+        [violation] = run("skip-link-missing", page())
+        assert violation.selector is None
+        assert violation.message == ('No skip link to the main content among the first 3 tab stops ("News" (a), '
+                                     '"Sport" (a), "Culture" (a)).')
+
+    @pytest.mark.parametrize("index", [0, 1, 2])
+    def test_skip_link_among_the_first_three_passes(self, index):
+        assert run("skip-link-missing", with_skip_at(index, before=(LOGO, COOKIES))) == []
+
+    def test_skip_link_at_the_fourth_stop_fails_and_says_where_it_is(self):
+        link = skip_link(tab_index=3)
+        [violation] = run("skip-link-missing", page([link], [LOGO, COOKIES, *NAV[:1], skip_stop(link)]))
+        assert violation.message.endswith('The skip link "Skip to content" is tab stop 4.')
+
+    def test_skip_link_not_reached_with_tab_fails(self):
+        [violation] = run("skip-link-missing", page([skip_link(tab_index=None)]))
+        assert violation.message.endswith("is not reached with the Tab key.")
+
+    @pytest.mark.parametrize("text", ["Zum Inhalt springen", "Aller au contenu", "Ir para o conteúdo",
+                                      "Saltar al contenido", "Přejít k obsahu", "跳到主要内容"])
+    def test_translated_skip_links_count_by_their_text(self, text):
+        assert run("skip-link-missing", with_skip_at(0, skip_link(text, tab_index=0, by_text=True))) == []
+
+    def test_same_page_link_without_skip_wording_counts_when_its_target_exists(self):
+        link = skip_link("Hauptinhalt", "content", by_text=False, target_=target(id="content"))
+        assert run("skip-link-missing", with_skip_at(0, link)) == []
+
+    @pytest.mark.parametrize("fragment, tgt", [
+        ("content", target(exists=False)),         # goes nowhere
+        ("top", target(tag="body", id="top")),     # back to the top bypasses nothing
+        ("menu", target(tag="nav", id="menu")),    # opens the navigation
+        ("sections", target(tag="nav", id="sections")),
+    ])
+    def test_same_page_links_that_do_not_reach_the_content_do_not_count(self, fragment, tgt):
+        link = skip_link("☰", fragment, by_text=False, target_=tgt)
+        assert len(run("skip-link-missing", with_skip_at(0, link))) == 1
+
+    def test_page_with_no_tab_stops_has_nothing_to_bypass(self):
+        assert run("skip-link-missing", page(stops=[])) == []
+
+
+class TestSkipLinkNotFirst:
+    def test_cookie_button_before_the_skip_link_fails_on_the_skip_link(self):
+        [violation] = run("skip-link-not-first", with_skip_at(1, before=(COOKIES,)))
+        assert violation.selector == "#skip"
+        assert violation.message == 'The skip link "Skip to content" is tab stop 2; before it come "Accept all" (button).'
+
+    def test_third_stop_names_both_before_it(self):
+        [violation] = run("skip-link-not-first", with_skip_at(2))
+        assert '"Daily News" (a), "Accept all" (button)' in violation.message
+
+    def test_first_stop_passes(self):
+        assert run("skip-link-not-first", with_skip_at(0)) == []
+
+    def test_too_late_is_skip_link_missing_not_this(self):
+        link = skip_link(tab_index=4)
+        assert run("skip-link-not-first", page([link], [LOGO, COOKIES, *NAV[:2], skip_stop(link)])) == []
+
+    def test_no_skip_link_is_not_this_rules_finding(self):
+        assert run("skip-link-not-first", page()) == []
+
+
+class TestSkipLinkBrokenTarget:
+    def test_missing_target_fails_and_quotes_the_fragment(self):
+        link = skip_link(fragment="content", target_=target(exists=False))
+        [violation] = run("skip-link-broken-target", page([link]))
+        assert violation.selector == "#skip"
+        assert violation.message == 'The skip link "Skip to content" points to "#content", but no element has that id.'
+
+    def test_target_hidden_at_this_viewport_fails(self):
+        link = skip_link(fragment="nav-main", target_=target(rendered=False, tag="div", id="nav-main"))
+        [violation] = run("skip-link-broken-target", page([link]))
+        assert violation.message.endswith('points to "#nav-main", which is hidden at this screen size.')
+
+    def test_bare_hash_fails_for_a_skip_link_by_text_only(self):
+        assert selectors("skip-link-broken-target", page([skip_link(fragment="", target_={})])) == ["#skip"]
+        assert run("skip-link-broken-target", page([skip_link("☰", "", by_text=False, target_={})])) == []
+
+    def test_working_target_passes(self):
+        assert run("skip-link-broken-target", page([skip_link()])) == []
+
+    def test_top_always_works(self):
+        assert run("skip-link-broken-target", page([skip_link("Top", "top", target_=target(exists=False))])) == []
+
+    def test_link_to_another_page_is_not_judged_here(self):
+        assert run("skip-link-broken-target", page([skip_link(fragment=None, target_={})])) == []
+
+    def test_non_ascii_fragment_is_quoted_decoded(self):
+        link = skip_link("Aller au contenu", "contenu-é", target_=target(exists=False))
+        assert '"#contenu-é"' in run("skip-link-broken-target", page([link]))[0].message
+
+
+class TestSkipLinkInvisibleOnFocus:
+    @pytest.mark.parametrize("focus, reason", [
+        (visible_focus(visible=False, in_viewport=False), "stays off screen"),
+        (visible_focus(visible=False, clipped=True), "is clipped to nothing"),
+        (visible_focus(visible=False, box={"x": 0, "y": 0, "width": 1, "height": 1}), "has no size"),
+        (visible_focus(visible=False, opacity=0), "is transparent"),
+        (visible_focus(visible=False), "cannot be seen"),
+    ])
+    def test_invisible_when_focused_fails_with_the_reason(self, focus, reason):
+        [violation] = run("skip-link-invisible-on-focus", page([skip_link(focus=focus)]))
+        assert violation.selector == "#skip"
+        assert f'The skip link "Skip to content" {reason}' in violation.message
+
+    def test_visible_when_focused_passes(self):
+        assert run("skip-link-invisible-on-focus", page([skip_link()])) == []
+
+    def test_not_reached_with_tab_is_not_judged(self):
+        link = skip_link(tab_index=None, focus=visible_focus(visible=False, in_viewport=False))
+        assert run("skip-link-invisible-on-focus", page([link])) == []
+
+    def test_unmeasured_focus_is_not_a_finding(self):
+        assert run("skip-link-invisible-on-focus", page([skip_link(focus={})])) == []
