@@ -53,15 +53,18 @@ _GLUED = r"(?:Getty Images|AP Photo|Shutterstock|picture alliance|Alamy Stock Ph
 _LOOSE_MARKERS = r"(?:credit|cr[ée]dit|cr[ée]dito|credito|copyright|©)"
 
 _BOUNDARY = r"(?:^|(?<=[\s.,;:|(\[（—–。，；：-]))"
+# Credit markers are written with a capital ("Photo:", "FOTO:", "Crédit"), and a lower-case one is
+# content: "In photos: Eastern Kentucky digs out" is a headline kicker, not a credit.
+_NOT_LOWER = r"(?-i:(?![a-zß-ÿčďěňřšťůž]))"
 _TRAILING_CREDITS = (
     # In parentheses: "(AP Photo/Evan Vucci)", "(Bild: Hersteller)", "(Photo Prakash Mathema. AFP)",
     # "(AP)", "(John Minchillo / AP)", "（新华社记者 张三 摄）"
     re.compile(rf"[(（\[](?:\s*{_MARKER}[^()（）]*|[^()（）\[\]]*/[^()（）\[\]]*|\s*{_AGENCIES}\s*"
                rf"|[^()（）]*摄)[)）\]]\s*$", re.IGNORECASE),
     # "Credit Harry Campbell", "Credit Credit Name/The New York Times", "© Name", "Crédit photo : Name"
-    re.compile(rf"{_BOUNDARY}{_LOOSE_MARKERS}\s+\S[^\n]*$", re.IGNORECASE),
+    re.compile(rf"{_BOUNDARY}{_NOT_LOWER}{_LOOSE_MARKERS}\s+\S[^\n]*$", re.IGNORECASE),
     # "... Tuesday. Photograph: Name/Agency", "Foto: LA NACION", "Photo by James Martin/CNET"
-    re.compile(rf"{_BOUNDARY}{_MARKER}{_JOIN}[^\n]*$", re.IGNORECASE),
+    re.compile(rf"{_BOUNDARY}{_NOT_LOWER}{_MARKER}{_JOIN}[^\n]*$", re.IGNORECASE),
     # "REUTERS/Evan Vucci", "AP Photo/Name", "EPA-EFE/Name", after a boundary or as the whole text
     re.compile(rf"{_BOUNDARY}{_AGENCIES}\s*/\s*[^/\n]{{1,60}}$", re.IGNORECASE),
     # "Name/AFP via Getty Images", "Anthony Wallace / AFP - Getty Images", "Getty Images", "AFP"

@@ -51,6 +51,8 @@ def test_strip_credit(caption, rest):
     "The 50/50 split",
     "Image of a cat",
     "Photo",
+    "In photos: Eastern Kentucky digs out after record flooding",  # lower-case marker: a kicker
+    "Why this photo: the editor explains",
 ])
 def test_content_is_not_mistaken_for_a_credit(text):
     assert strip_credit(text) == text

@@ -79,6 +79,10 @@ class TestAltRepeatsHeadline:
         assert repeats(HEADLINE, og_title=None, title=f"{HEADLINE} | Daily News") == ["#lead"]
         assert repeats("Daily News", og_title=None, title=f"{HEADLINE} | Daily News") == []
 
+    def test_headline_with_a_photo_kicker_is_not_taken_for_a_credit(self):
+        kicker = "In photos: Eastern Kentucky digs out after record flooding"
+        assert repeats(kicker, og_title=kicker) == ["#lead"]
+
     def test_non_english_headline(self):
         assert repeats("Sturm schließt Schulen in der Region", og_title="Sturm schließt Schulen in der Region") \
             == ["#lead"]
