@@ -3,7 +3,7 @@
 Judged from the collector's ``focus`` measurement, for skip links reached with Tab (``tab_index``
 set): a link focused only by script may not be focusable at all, which is skip-link-missing's
 concern. The reason given is the first that applies: off screen, clipped, too small, transparent,
-or otherwise not visible (``visibility:hidden``, text the colour of its background).
+text the colour of its background, or otherwise not visible (``visibility:hidden``).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ._skip import link_label
 
 MIN_SIZE_PX = 2
 MIN_OPACITY = 0.1
+MIN_CONTRAST = 1.1  # the collector's own cut-off for "text differs from its background"
 
 
 def _why_invisible(focus: dict) -> str:
@@ -26,7 +27,9 @@ def _why_invisible(focus: dict) -> str:
         return "has no size"
     if (focus.get("opacity") if focus.get("opacity") is not None else 1) <= MIN_OPACITY:
         return "is transparent"
-    return "cannot be seen (hidden, or its text is the colour of its background)"
+    if focus.get("contrast") is not None and focus["contrast"] < MIN_CONTRAST:
+        return "has text the colour of its background"
+    return "cannot be seen (visibility: hidden, or transparent text)"
 
 
 @rule(

@@ -119,6 +119,8 @@ class TestSkipLinkInvisibleOnFocus:
         (visible_focus(visible=False, clipped=True), "is clipped to nothing"),
         (visible_focus(visible=False, box={"x": 0, "y": 0, "width": 1, "height": 1}), "has no size"),
         (visible_focus(visible=False, opacity=0), "is transparent"),
+        (visible_focus(visible=False, contrast=1.0), "has text the colour of its background"),
+        (visible_focus(visible=False, contrast=4.5), "cannot be seen"),
         (visible_focus(visible=False), "cannot be seen"),
     ])
     def test_invisible_when_focused_fails_with_the_reason(self, focus, reason):
