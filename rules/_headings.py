@@ -7,8 +7,12 @@ from ._text import quote
 
 
 def rendered_headings(snapshot: Snapshot) -> list[dict]:
-    """``h1``–``h6`` and ``role=heading`` shown at this viewport, in document order."""
-    return [h for h in snapshot.group("headings") if h.get("rendered")]
+    """``h1``–``h6`` and ``role=heading`` shown at this viewport, in document order.
+
+    A heading under ``aria-hidden`` is left out when the collector says so (``aria_hidden``): it is
+    not in the outline a screen reader offers, so it can be neither empty nor a skipped level there.
+    """
+    return [h for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
 
 
 def audience(heading: dict) -> str:

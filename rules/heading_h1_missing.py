@@ -28,7 +28,10 @@ from ._text import quote
 def check(snapshot: Snapshot, settings: RuleSettings):
     if any(h.get("level") == 1 for h in rendered_headings(snapshot)):
         return
-    hidden = [h for h in snapshot.group("headings") if h.get("level") == 1 and not h.get("rendered")]
-    where = f" (the h1 {quote(hidden[0].get('text'))} is hidden at this screen size)" if hidden else ""
+    hidden = [h for h in snapshot.group("headings") if h.get("level") == 1]
+    where = ""
+    if hidden:
+        how = "at this screen size" if not hidden[0].get("rendered") else "from screen readers by aria-hidden"
+        where = f" (the h1 {quote(hidden[0].get('text'))} is hidden {how})"
     yield Violation(selector=None, message=f"No h1 is shown{where}.",
                     evidence={"hidden_h1": [h.get("selector") for h in hidden]})

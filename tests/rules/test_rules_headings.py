@@ -21,6 +21,10 @@ class TestH1Missing:
         assert violation.message == f'No h1 is shown (the h1 "{HEADLINE}" is hidden at this screen size).'
         assert violation.evidence == {"hidden_h1": ["#hl"]}
 
+    def test_aria_hidden_h1_is_missing_for_screen_readers(self):
+        [violation] = run("heading-h1-missing", page(heading(1, HEADLINE, "hl", aria_hidden=True)))
+        assert violation.message == f'No h1 is shown (the h1 "{HEADLINE}" is hidden from screen readers by aria-hidden).'
+
     def test_rendered_h1_passes_including_role_heading_level_1(self):
         assert run("heading-h1-missing", page(heading(1, HEADLINE))) == []
         assert run("heading-h1-missing", page(heading(1, HEADLINE, html='<div role="heading" aria-level="1">'))) \
@@ -138,6 +142,10 @@ class TestHeadingEmpty:
 
     def test_hidden_empty_heading_is_not_judged(self):
         assert run("heading-empty", page(heading(2, "", rendered=False))) == []
+
+    def test_aria_hidden_heading_is_not_in_the_outline(self):
+        assert run("heading-empty", page(heading(1, "", aria_hidden=True))) == []
+        assert run("heading-empty", page(heading(1, "", aria_hidden=False))) != []
 
     def test_audience_follows_the_article(self):
         [inside, outside] = run("heading-empty", page(heading(2, "", "a", in_article=True), heading(2, "", "b")))
