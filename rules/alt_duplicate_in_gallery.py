@@ -50,16 +50,17 @@ def _groups(snapshot: Snapshot, settings: RuleSettings) -> dict[tuple[str, str],
                     'hand-painted sign reading \'There is no planet B\'"></figure>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    reported: set[str] = set()
+    # An image in both a figure and the article is reported once, for the larger of its groups.
+    best: dict[str, tuple[int, str, dict, str]] = {}
     for (group, _alt), members in _groups(snapshot, settings).items():
-        photos = {image.get("src") or image.get("selector") for image, _name in members}
-        if len(photos) < 2:
+        photos = len({image.get("src") or image.get("selector") for image, _name in members})
+        if photos < 2:
             continue
-        where = "figure" if group[0] == "figure" else "article"
         for image, name in members:
-            if image.get("selector") in reported:
-                continue
-            reported.add(image.get("selector"))
-            yield image_violation(image, f"Alt text {quote(name)} is used on {len(photos)} different "
-                                         f"photos in this {where}.", settings.caption_match_threshold,
-                                  advice=UNIQUE_ADVICE, photos=len(photos))
+            selector = image.get("selector")
+            if selector not in best or photos > best[selector][0]:
+                best[selector] = (photos, group[0], image, name)
+    for photos, where, image, name in best.values():
+        yield image_violation(image, f"Alt text {quote(name)} is used on {photos} different photos in this "
+                                     f"{where}.", settings.caption_match_threshold,
+                              advice=UNIQUE_ADVICE, photos=photos)

@@ -38,8 +38,10 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     threshold = settings.caption_match_threshold
     for image, name in named_images(snapshot):
         caption = rendered_caption(image)
-        alt = strip_credit(name)
-        if caption is None or not alt:
+        if caption is None:
+            continue
+        alt = strip_credit(name, caption.credit)
+        if not alt:
             continue
         score = similarity(normalise(alt), normalise(caption.body))
         if score < threshold:

@@ -33,6 +33,12 @@ class TestAltMatchesCaption:
 
     def test_alt_that_carries_the_credit_itself_still_matches(self):
         assert matches(image(alt=f"{CAPTION} Photo: AP", caption=CAPTION)) == ["#photo"]
+        # a credit with no marker is recognised from the caption's credit element
+        assert matches(image(alt=f"{CAPTION} Petros Giannakouris",
+                             caption=caption(f"{CAPTION} Petros Giannakouris", credit="Petros Giannakouris"))) \
+            == ["#photo"]
+        assert matches(image(alt=f"{CAPTION} Petros Giannakouris Papadopoulos",
+                             caption=caption(CAPTION, credit="Petros Giannakouris Papadopoulos"))) == ["#photo"]
 
     @pytest.mark.parametrize("alt, text", [
         ("Des manifestants devant l’Assemblée nationale à Paris", "Des manifestants devant l'Assemblée "

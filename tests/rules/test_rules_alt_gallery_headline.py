@@ -26,6 +26,14 @@ class TestAltDuplicateInGallery:
         assert [v.message for v in violations] == ['Alt text "Flooded street" is used on 3 different photos '
                                                    'in this figure.'] * 3
 
+    def test_an_image_in_a_figure_and_the_article_is_reported_once_for_the_larger_group(self):
+        images = [image("a", alt="Flooded street", figure="#g"), image("b", alt="Flooded street", figure="#g"),
+                  image("c", alt="Flooded street", figure="#h")]
+        violations = run("alt-duplicate-in-gallery", snapshot(images=images))
+        assert sorted(v.selector for v in violations) == ["#a", "#b", "#c"]
+        assert {v.message for v in violations} == {'Alt text "Flooded street" is used on 3 different photos in '
+                                                   'this article.'}
+
     def test_the_same_photo_twice_may_share_its_alt(self):
         src = "https://news.example/media/march.jpg"
         assert duplicates(image("a", alt="Climate march", src=src), image("b", alt="Climate march", src=src)) == []
