@@ -48,6 +48,11 @@ _JOIN = rf"(?:\s*[:：/|]\s*|\s+(?:by|von|de|da|di|por|par)\s+(?-i:(?=[{_CAPITAL
 # A photographer's name: up to four capitalised words, with the particles names carry.
 _NAME = (rf"(?-i:[{_CAPITAL}][\w.'’-]*(?:\s+(?:(?:de|da|do|dos|van|von|der|den|le|la|bin|al|y)\s+)?"
          rf"[{_CAPITAL}][\w.'’-]*){{0,3}})")
+# A photographer's full name (two to four words) and an organisation in capitalised words:
+# "Chang W. Lee/The New York Times", "Heinrich Aikawa/Instituto Lula", not "Biden/Harris rally".
+_PARTICLE = r"(?:de|da|do|dos|van|von|der|den|le|la|bin|al|y|of|for|the|and|&|via)"
+_FULL_NAME = (rf"(?-i:[{_CAPITAL}][\w.'’-]*(?:\s+(?:{_PARTICLE}\s+)?[{_CAPITAL}][\w.'’-]*){{1,3}})")
+_ORGANISATION = (rf"(?-i:[{_CAPITAL}][\w.'’&-]*(?:,?\s+(?:{_PARTICLE}\s+)*[{_CAPITAL}][\w.'’&-]*){{0,5}})")
 # Picture libraries whose name never ends a caption as content, so no separator is needed.
 _GLUED = r"(?:Getty Images|AP Photo|Shutterstock|picture alliance|Alamy Stock Photo|Alamy)"
 _LOOSE_MARKERS = r"(?:credit|cr[ée]dit|cr[ée]dito|credito|copyright|©)"
@@ -59,7 +64,7 @@ _NOT_LOWER = r"(?-i:(?![a-zß-ÿčďěňřšťůž]))"
 _TRAILING_CREDITS = (
     # In parentheses: "(AP Photo/Evan Vucci)", "(Bild: Hersteller)", "(Photo Prakash Mathema. AFP)",
     # "(AP)", "(John Minchillo / AP)", "（新华社记者 张三 摄）"
-    re.compile(rf"[(（\[](?:\s*{_MARKER}[^()（）]*|[^()（）\[\]]*/[^()（）\[\]]*|\s*{_AGENCIES}\s*"
+    re.compile(rf"[(（\[](?:\s*{_MARKER}(?!\w)[^()（）]*|[^()（）\[\]]*/\s*(?-i:[{_CAPITAL}])[^()（）\[\]]*|\s*{_AGENCIES}\s*"
                rf"|[^()（）]*摄)[)）\]]\s*$", re.IGNORECASE),
     # "Credit Harry Campbell", "Credit Credit Name/The New York Times", "© Name", "Crédit photo : Name"
     re.compile(rf"{_BOUNDARY}{_NOT_LOWER}{_LOOSE_MARKERS}\s+\S[^\n]*$", re.IGNORECASE),
@@ -71,7 +76,7 @@ _TRAILING_CREDITS = (
     re.compile(rf"(?:^|(?<=[.!?»”\"')]\s)|(?<=\s[-–—|·•]\s)|(?<=\s\s))(?:{_NAME}\s*/\s*)?"
                rf"{_AGENCIES}\s*$", re.IGNORECASE),
     # "... in Paris. Benoit Tessier/Reuters", "... Lula - Heinrich Aikawa/Instituto Lula"
-    re.compile(rf"(?:^|(?<=[.!?»”\"]\s)|(?<=\s[-–—|·•]\s)){_NAME}\s?/\s?[{_CAPITAL}][^/\n!?]{{0,50}}$"),
+    re.compile(rf"(?:^|(?<=[.!?»”\"]\s)|(?<=\s[-–—|·•]\s)){_FULL_NAME}\s?/\s?{_ORGANISATION}\s*$"),
     # No separator at all: a short name glued to an agency ("in Paris Benoit Tessier/Reuters"),
     # or a picture library ("… as they should be Getty Images").
     re.compile(rf"(?<=\s){_NAME}\s?/\s?{_AGENCIES}\s*$", re.IGNORECASE),

@@ -49,8 +49,14 @@ def test_strip_credit(caption, rest):
     "The AP Stylebook on a desk",
     "Fans of AC/DC in Berlin",
     "The 50/50 split",
+    "The vote was split (50/50)",
+    "Prices rose (year/year)",
+    "The band on stage (Imagine Dragons)",
+    "Berlin bei Nacht (Bildergalerie)",
     "Image of a cat",
     "Photo",
+    "Biden/Harris rally in Atlanta",
+    "Crowds at the Ukraine/Poland border",
     "In photos: Eastern Kentucky digs out after record flooding",  # lower-case marker: a kicker
     "Why this photo: the editor explains",
 ])
@@ -66,13 +72,15 @@ def test_separate_credit_element_is_removed_even_without_a_marker():
 
 @pytest.mark.parametrize("alt", ["Reuters", "AP Photo", "© Jane Doe", "Photo: Jane Doe/AFP", "Getty Images",
                                  "Jane Doe/AFP via Getty Images", "REUTERS/Yves Herman", "Foto: dpa",
-                                 "Crédit : AFP", "Credit Harry Campbell", "(AP Photo/Evan Vucci)",
+                                 "Crédit : AFP", "Credit Harry Campbell",
+                                 "Chang W. Lee/The New York Times", "Heinrich Aikawa/Instituto Lula", "(AP Photo/Evan Vucci)",
                                  "Bild: picture alliance", "Foto: ČTK", "新华社"])
 def test_is_credit(alt):
     assert is_credit(alt)
 
 
 @pytest.mark.parametrize("alt", ["", "Photo", "A Reuters photographer at work", "Getty Villa in Malibu",
+                                 "Ukraine/Russia border", "Biden/Harris rally in Atlanta",
                                  "Firefighters in Athens. Photo: AP"])
 def test_is_not_only_a_credit(alt):
     assert not is_credit(alt)
