@@ -4,6 +4,8 @@ A test checks the file in the repository equals this output, so the docs cannot 
 """
 from __future__ import annotations
 
+from html import escape
+
 from auditor import wcag
 from auditor.registry import Rule, all_rules
 
@@ -24,20 +26,25 @@ def _criteria(rule: Rule) -> str:
     return ", ".join(f"[{sc} {wcag.name(sc)}]({wcag.understanding_url(sc)})" for sc in rule.wcag)
 
 
+def _prose(text: str) -> str:
+    """Markup named in prose ("<main id=main>") must show as text, not become HTML in the page."""
+    return escape(text, quote=False)
+
+
 def _section(rule: Rule) -> list[str]:
     scope = "the page" if rule.page_level else "each element"
     return [
         f"### `{rule.id}`",
         "",
-        f"**{rule.title}**",
+        f"**{_prose(rule.title)}**",
         "",
         "| impact | WCAG | audience | judged on |",
         "| --- | --- | --- | --- |",
         f"| {rule.impact} | {_criteria(rule)} | {rule.audience} | {scope} |",
         "",
-        f"*Why it matters:* {rule.why}",
+        f"*Why it matters:* {_prose(rule.why)}",
         "",
-        f"*How to fix it:* {rule.fix}",
+        f"*How to fix it:* {_prose(rule.fix)}",
         "",
         "Fails:",
         "",
@@ -71,7 +78,7 @@ def render() -> str:
         if not members:
             continue
         lines += [f"## {name}", "", "| id | impact | title |", "| --- | --- | --- |"]
-        lines += [f"| [`{r.id}`](#{r.id}) | {r.impact} | {r.title} |" for r in members]
+        lines += [f"| [`{r.id}`](#{r.id}) | {r.impact} | {_prose(r.title)} |" for r in members]
         lines.append("")
         for rule in members:
             lines += _section(rule)
