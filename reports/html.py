@@ -54,10 +54,24 @@ def environment() -> Environment:
     )
 
 
+# The ceiling for a 50-article run is 15 MB; stay a little under it.
+MAX_REPORT_CHARS = 14_500_000
+
+
 def render(run: AuditRun, base_dir: Path) -> str:
+    text, embed = _render(run, Embedder(base_dir))
+    if len(text) > MAX_REPORT_CHARS and embed.total:
+        # Mostly text (a very large run): give the images what room is left and render again.
+        room = max(0, embed.total - (len(text) - MAX_REPORT_CHARS))
+        text, _ = _render(run, Embedder(base_dir, max_total=room))
+    return text
+
+
+def _render(run: AuditRun, embed: Embedder) -> tuple[str, Embedder]:
     css, script, csp = _assets()
-    model = view.build(run, Embedder(base_dir))
+    model = view.build(run, embed)
     generator = f"{run.tool.get('name', 'newsaudit')} {run.tool.get('version', '')}".strip()
-    return environment().get_template("report.html.j2").render(
+    text = environment().get_template("report.html.j2").render(
         v=model, css=Markup(css), script=Markup(script), csp=csp, generator=generator,
     )
+    return text, embed
