@@ -24,7 +24,7 @@ IMPACT_WORDS = {
     "minor": "a small annoyance",
 }
 
-# Findings that a page shares with at least this many other pages are shown once for the run.
+# Template findings (same rule and selector) on at least this many pages are shown once for the run.
 RECURRING_MIN_PAGES = 2
 TOP_PROBLEMS = 5
 
