@@ -27,6 +27,14 @@ IMPACT_WORDS = {
 # Template findings (same rule and selector) on at least this many pages are shown once for the run.
 RECURRING_MIN_PAGES = 2
 TOP_PROBLEMS = 5
+# Places listed under one rule on one page; the rest are counted (all are in report.json). Keeps a
+# page with hundreds of identical axe findings readable, and the file small.
+PLACES_SHOWN = 25
+# Element screenshots per card (photo findings always get theirs): the crops are most of a large
+# report's weight, and the first few show what the rest look like.
+CROPS_PER_CARD = 8
+# A site-wide place lists its articles; past this many the list is folded.
+PAGES_UNFOLDED = 6
 
 Embed = Callable[[str | None, Budget], "str | None"]
 
@@ -209,34 +217,49 @@ class PageRef:
     anchor: str
     label: str
     viewports: str  # "fails at XS and SM"
-    message: str | None  # only when it says something the group's message does not
+    message: str | None  # only when it says something the place's own message does not
 
 
 @dataclass
-class FindingView:
+class Place:
+    """One element (or the page) that fails a rule: where, what, and what it looks like."""
+
     anchor: str
-    rule: str
-    engine_label: str
     impact: str
-    audience: str
-    title: str
-    why: str
-    fix: str
     message: str
-    messages: list[tuple[str, str]]
+    messages: list[tuple[str, str]]  # (prefix such as "At SM: ", message) where a viewport differs
     badges: list[Badge]
     selector: str | None
     html: str
-    help_href: str | None
-    help_text: str
-    wcag: list[WcagRef]
     related: list[str]
     suggestion: str | None
     photo: Photo | None
     crop: str | None
     crop_alt: str
-    seen_on: str | None = None
+    seen_on: str | None = None  # site-wide places: "Seen on 3 of 4 articles"
     pages: list[PageRef] = field(default_factory=list)
+    fold_pages: bool = False  # a long list of articles is folded away
+
+
+@dataclass
+class Card:
+    """One rule on one page (or, site-wide, across the run): explained once, then its places."""
+
+    anchor: str
+    rule: str
+    engine_label: str
+    impact: str  # the worst impact among its places
+    audience: str
+    title: str
+    why: str
+    fix: str
+    help_href: str | None
+    help_text: str
+    wcag: list[WcagRef]
+    places: list[Place]
+    count: str | None  # "3 places"; None for one
+    hidden: str | None  # "and 12 more places like these …", when the list is cut
+    seen_on: str | None = None
 
 
 @dataclass
@@ -281,8 +304,8 @@ class PageView:
     viewport_errors: list[tuple[str, str]]
     audited_at: str
     shots: list[Shot]
-    editor: list[FindingView]
-    template: list[FindingView]
+    editor: list[Card]
+    template: list[Card]
     site_wide: list[SiteWideRef]
     outlines: list[Outline]
     editor_empty: str
@@ -323,8 +346,7 @@ class RunView:
     interrupted: bool
     problems: list[ProblemRow]
     errors: list[ErrorRow]
-    site_wide: list[FindingView]
-    articles: int
+    site_wide: list[Card]
     pages: list[PageView]
     viewports: list[tuple[str, str]]  # name, "375 × 667"
     about: list[tuple[str, str]]
@@ -334,15 +356,8 @@ class RunView:
 def build(run: AuditRun, embed: Embed) -> RunView:
     names = viewport_names(run)
     audited_pages = [p for p in run.pages if p.status == "audited"]
-    groups = _recurring(run)
-    site_wide = []
-    group_anchor: dict[tuple, str] = {}
-    for number, (key, members) in enumerate(groups, 1):
-        anchor = f"site-{number}"
-        group_anchor[key] = anchor
-        site_wide.append(_group_view(run, anchor, members, names, len(audited_pages), embed))
-
-    pages = [_page_view(run, i, page, names, group_anchor, embed) for i, page in enumerate(run.pages)]
+    site_wide, card_of = _site_wide_cards(run, names, len(audited_pages), embed)
+    pages = [_page_view(run, i, page, names, card_of, embed) for i, page in enumerate(run.pages)]
 
     full = sum(1 for p in audited_pages if not p.viewport_errors)
     stats = [("Pages in this run", len(run.pages)),
@@ -368,13 +383,11 @@ def build(run: AuditRun, embed: Embed) -> RunView:
                        ("fail_on", "Fail on")):
         if settings.get(key):
             about.append((label, str(settings[key])))
-    count = len(run.pages)
     return RunView(
-        title=f"Accessibility report for {plural(count, 'article')}",
+        title=f"Accessibility report for {plural(len(run.pages), 'article')}",
         stats=stats, impacts=impacts, total=sum(r.count for r in impacts), gate=gate_text(run),
         interrupted=run.interrupted, problems=problems, errors=errors, site_wide=site_wide,
-        articles=len(audited_pages), pages=pages, viewports=sizes, about=about,
-        impact_filters=list(reversed(IMPACTS)),
+        pages=pages, viewports=sizes, about=about, impact_filters=list(reversed(IMPACTS)),
     )
 
 
@@ -383,91 +396,145 @@ def _size(run: AuditRun, vp: str) -> str:
     return f"{size['width']} × {size['height']}" if "width" in size and "height" in size else ""
 
 
-def _recurring(run: AuditRun) -> list[tuple[tuple, list[tuple[int, PageResult, Finding]]]]:
-    """Template findings on two or more pages, keyed by (rule, selector), most widespread first."""
-    seen: dict[tuple, list[tuple[int, PageResult, Finding]]] = {}
+Member = tuple[int, PageResult, Finding]  # page index, page, finding
+
+
+def _recurring(run: AuditRun) -> dict[tuple, list[Member]]:
+    """Template findings on two or more pages, keyed by (rule, selector)."""
+    seen: dict[tuple, list[Member]] = {}
     for index, page in enumerate(run.pages):
         for finding in page.findings:
             if finding.audience == "template":
                 members = seen.setdefault(finding.key, [])
                 if not any(i == index for i, _, _ in members):
                     members.append((index, page, finding))
-    groups = [(key, members) for key, members in seen.items() if len(members) >= RECURRING_MIN_PAGES]
-
-    def order(item):
-        key, members = item
-        worst = max(impact_rank(f.impact) for _, _, f in members)
-        return (-len(members), -worst, key[0], key[1] or "")
-
-    return sorted(groups, key=order)
+    return {key: members for key, members in seen.items() if len(members) >= RECURRING_MIN_PAGES}
 
 
-def _group_view(run, anchor, members, names, audited_count, embed) -> FindingView:
+def _site_wide_cards(run, names, audited_count, embed) -> tuple[list[Card], dict[tuple, Card]]:
+    """One card per rule for the recurring template findings; its places are the (rule, selector)
+    keys, most widespread first. Returns the cards and the card of each recurring key."""
+    by_rule: dict[str, list[list[Member]]] = {}
+    for members in _recurring(run).values():
+        by_rule.setdefault(members[0][2].rule, []).append(members)
+    cards, card_of = [], {}
+    for groups in by_rule.values():
+        groups.sort(key=lambda m: (-len(m), -max(impact_rank(f.impact) for _, _, f in m), m[0][2].selector or ""))
+    ordered = sorted(by_rule.values(), key=lambda groups: (
+        -len({i for m in groups for i, _, _ in m}),
+        -max(impact_rank(f.impact) for m in groups for _, _, f in m), groups[0][0][2].rule))
+    for number, groups in enumerate(ordered, 1):
+        anchor = f"site-{number}"
+        places = [_site_wide_place(f"{anchor}-{k}", members, names, audited_count, embed, k <= CROPS_PER_CARD)
+                  for k, members in enumerate(groups[:PLACES_SHOWN], 1)]
+        first = groups[0][0][2]
+        pages_hit = len({i for m in groups for i, _, _ in m})
+        card = _card(run, anchor, first, places, len(groups))
+        card.seen_on = f"On {pages_hit} of {plural(audited_count, 'article')}"
+        if len(places) == 1:
+            places[0].seen_on = None  # the card says it already
+        cards.append(card)
+        for members in groups:
+            card_of[members[0][2].key] = card
+    return cards, card_of
+
+
+def _site_wide_place(anchor, members: list[Member], names, audited_count, embed, with_crop) -> Place:
     _, first_page, first = members[0]
-    worst = max((f for _, _, f in members), key=lambda f: impact_rank(f.impact))
     states: dict[str, str] = {}
     for vp in names:
         page_states = [viewport_states(p, f.viewports, names)[vp] for _, p, f in members]
-        states[vp] = (FAIL if FAIL in page_states else NOT_AUDITED if NOT_AUDITED in page_states else PASS)
-    view = _finding_view(run, anchor, first_page, first, names, embed, states=states)
-    view.impact = worst.impact
-    view.seen_on = f"Seen on {len(members)} of {plural(audited_count, 'article')}"
-    view.pages = [PageRef(f"page-{i + 1}", page_label(p), "fails at " + join_names(f.viewports),
-                          f.message if f.message != first.message else None)
-                  for i, p, f in members]
-    return view
+        states[vp] = FAIL if FAIL in page_states else NOT_AUDITED if NOT_AUDITED in page_states else PASS
+    place = _place(anchor, first_page, first, names, embed, with_crop, states=states)
+    place.impact = max((f.impact for _, _, f in members), key=impact_rank)
+    if any(f.message != first.message for _, _, f in members):
+        place.message = f"On “{page_label(first_page)}”: {first.message}"
+    place.seen_on = f"Seen on {len(members)} of {plural(audited_count, 'article')}"
+    place.pages = [PageRef(f"page-{i + 1}", page_label(p), "fails at " + join_names(f.viewports),
+                           f.message if f.message != first.message else None)
+                   for i, p, f in members]
+    place.fold_pages = len(place.pages) > PAGES_UNFOLDED
+    return place
 
 
-def _finding_view(run, anchor, page, finding, names, embed, states=None) -> FindingView:
-    meta = rule_meta(run, finding)
+def _card(run, anchor, first: Finding, places: list[Place], total: int) -> Card:
+    meta = rule_meta(run, first)
+    help_href = safe_href(first.help_url or meta.get("help_url"))
+    if help_href in {wcag.understanding_url(sc) for sc in first.wcag}:
+        help_href = None  # already linked as the WCAG criterion
+    engine_label = "axe-core rule" if first.engine == "axe" else "newsaudit rule"
+    more = total - len(places)
+    return Card(
+        anchor=anchor, rule=first.rule, engine_label=engine_label,
+        impact=max((p.impact for p in places), key=impact_rank), audience=first.audience,
+        title=first.title or meta["title"], why=meta.get("why") or "", fix=meta.get("fix") or "",
+        help_href=help_href,
+        help_text=(f"{first.rule} documentation from axe-core" if first.engine == "axe"
+                   else f"documentation of {first.rule}"),
+        wcag=[WcagRef(sc, *wcag.CRITERIA.get(sc, ("", ""))[:2], wcag.understanding_url(sc))
+              for sc in first.wcag],
+        places=places, count=plural(total, "place") if total > 1 else None,
+        hidden=(f"{plural(more, 'more place')} like these {'is' if more == 1 else 'are'} not shown here; "
+                "report.json lists every one.") if more > 0 else None,
+    )
+
+
+def _place(anchor, page, finding, names, embed, with_crop=True, states=None) -> Place:
     states = states or viewport_states(page, finding.viewports, names)
-    badges = [Badge(vp, state, STATE_LABELS[state]) for vp, state in states.items()]
     crop_vp = finding.viewports[0] if finding.viewports else ""
-    crop = embed(finding.crop, CROP)
     evidence = finding.evidence or {}
+    is_photo = any(key in evidence for key in ("alt", "caption", "src"))
+    crop = embed(finding.crop, CROP) if with_crop or is_photo else None
     photo = None
-    if any(key in evidence for key in ("alt", "caption", "src")):
+    if is_photo:
         alt = evidence.get("alt")
         note = "no alt attribute" if alt is None else "empty (marked as decorative)" if alt == "" else ""
         photo = Photo(crop=crop, crop_alt=f"The photo this problem is about, cropped from the page at {crop_vp}",
                       caption=evidence.get("caption"), alt=alt or None, alt_note=note,
                       suggestion=finding.suggestion)
-    help_href = safe_href(finding.help_url or meta.get("help_url"))
-    wcag_urls = {wcag.understanding_url(sc) for sc in finding.wcag}
-    if help_href in wcag_urls:
-        help_href = None  # already linked as the WCAG criterion
-    engine_label = "axe-core rule" if finding.engine == "axe" else "newsaudit rule"
-    return FindingView(
-        anchor=anchor, rule=finding.rule, engine_label=engine_label, impact=finding.impact,
-        audience=finding.audience, title=finding.title or meta["title"], why=meta.get("why") or "",
-        fix=meta.get("fix") or "", message=finding.message,
-        messages=[(vp, finding.messages[vp]) for vp in names if vp in finding.messages],
-        badges=badges,
-        selector=finding.selector, html=finding.html or "",
-        help_href=help_href, help_text=(f"{finding.rule} documentation from axe-core" if finding.engine == "axe"
-                   else f"documentation of {finding.rule}"),
-        wcag=[WcagRef(sc, wcag.name(sc), wcag.CRITERIA.get(sc, ("", "", ""))[1], wcag.understanding_url(sc))
-              for sc in finding.wcag],
-        related=list(finding.related), suggestion=finding.suggestion, photo=photo,
-        crop=None if photo else crop,
-        crop_alt=f"{finding.title or meta['title']}: the element at {crop_vp}, outlined",
+    title = finding.title or finding.rule
+    return Place(
+        anchor=anchor, impact=finding.impact, message=finding.message,
+        messages=[("" if text.startswith(f"At {vp}") else f"At {vp}: ", text)
+                  for vp in names for text in [finding.messages.get(vp)] if text],
+        badges=[Badge(vp, state, STATE_LABELS[state]) for vp, state in states.items()],
+        selector=finding.selector, html=finding.html or "", related=list(finding.related),
+        suggestion=finding.suggestion, photo=photo, crop=None if photo else crop,
+        crop_alt=f"{title}: the element at {crop_vp}, outlined",
     )
 
 
-def _page_view(run, index, page, names, group_anchor, embed) -> PageView:
+def _page_cards(run, anchor, page, findings: list[Finding], names, embed) -> list[Card]:
+    """One card per rule, worst first; places in report order, cut at PLACES_SHOWN."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=finding_order):
+        by_rule.setdefault(finding.rule, []).append(finding)
+    ordered = sorted(by_rule.values(), key=lambda fs: (-max(impact_rank(f.impact) for f in fs), -len(fs), fs[0].rule))
+    cards = []
+    for number, group in enumerate(ordered, 1):
+        card_anchor = f"{anchor}-{group[0].audience[0]}{number}"
+        places = [_place(f"{card_anchor}-{k}", page, f, names, embed, k <= CROPS_PER_CARD)
+                  for k, f in enumerate(group[:PLACES_SHOWN], 1)]
+        cards.append(_card(run, card_anchor, group[0], places, len(group)))
+    return cards
+
+
+def _page_view(run, index, page, names, card_of, embed) -> PageView:
     number = index + 1
     anchor = f"page-{number}"
     audited = audited_viewports(page, names)
     errors = [(vp, page.viewport_errors[vp]) for vp in names if vp in page.viewport_errors]
     missing = [vp for vp in names if vp not in audited]
-    editor, template, site_wide = [], [], []
-    for j, finding in enumerate(sorted(page.findings, key=finding_order), 1):
-        if finding.audience == "template" and finding.key in group_anchor:
-            meta = rule_meta(run, finding)
-            site_wide.append(SiteWideRef(group_anchor[finding.key], finding.title or meta["title"], finding.impact))
-            continue
-        view = _finding_view(run, f"{anchor}-f{j}", page, finding, names, embed)
-        (editor if finding.audience == "editor" else template).append(view)
+    editor, template, site_wide, shared = [], [], {}, 0
+    for finding in sorted(page.findings, key=finding_order):
+        if finding.audience == "template" and finding.key in card_of:
+            card = card_of[finding.key]
+            site_wide.setdefault(card.anchor, SiteWideRef(card.anchor, card.title, card.impact))
+            shared += 1
+        else:
+            (editor if finding.audience == "editor" else template).append(finding)
+    editor_cards = _page_cards(run, anchor, page, editor, names, embed)
+    template_cards = _page_cards(run, anchor, page, template, names, embed)
 
     if page.status != "audited":
         audited_at = "Not audited."
@@ -499,16 +566,19 @@ def _page_view(run, index, page, names, group_anchor, embed) -> PageView:
     if page.status != "audited":
         toc_note = "could not be audited"
     else:
-        parts = [f"{len(editor)} in the article", f"{len(template) + len(site_wide)} in the template"]
+        parts = [f"{plural(len(editor), 'problem')} in the article",
+                 f"{len(template) + shared} in the template"]
         toc_note = ", ".join(parts) + (f"; not audited at {join_names(missing)}" if missing else "")
 
     return PageView(
         anchor=anchor, number=number, label=page_label(page), url=page.url, href=safe_href(page.url),
-        final_url=page.final_url if page.final_url and page.final_url != page.url else None,
+        # A local file's final URL is the built-in server's, with a port that means nothing later.
+        final_url=(page.final_url if page.final_url and page.final_url != page.url and safe_href(page.url)
+                   else None),
         status=page.status, error=page.error if page.status != "audited" else None,
-        viewport_errors=errors, audited_at=audited_at, shots=shots, editor=editor, template=template,
-        site_wide=site_wide, outlines=_outlines(page, names), editor_empty=editor_empty,
-        template_empty=template_empty, toc_note=toc_note,
+        viewport_errors=errors, audited_at=audited_at, shots=shots, editor=editor_cards,
+        template=template_cards, site_wide=list(site_wide.values()), outlines=_outlines(page, names),
+        editor_empty=editor_empty, template_empty=template_empty, toc_note=toc_note,
     )
 
 

@@ -185,23 +185,40 @@ def test_landmarks_present(page):
 
 # --- what an editor reads ------------------------------------------------------------------------
 
-def _finding_block(text: str, anchor: str) -> str:
-    start = text.index(f'id="{anchor}"')
-    return text[start:text.index("</details>", start)]
+def _card(text: str, page: int, rule: str) -> str:
+    """The HTML of the card for ``rule`` in article ``page``."""
+    section = text[text.index(f'id="page-{page}"'):]
+    section = section[:section.index(f'id="page-{page + 1}"')] if f'id="page-{page + 1}"' in section else section
+    (card,) = [chunk for chunk in section.split('<div class="finding ')[1:] if f"<code>{rule}</code>" in chunk]
+    return card
 
 
 def test_not_audited_viewport_is_never_shown_as_passing(text):
     # Page 2 was not audited at LG: its findings say "not audited" there, not "passes".
-    block = _finding_block(text, "page-2-f1")
+    block = _card(text, 2, "alt-placeholder")
     assert '<li class="badge badge-not-audited"><span class="vp">LG</span> not audited</li>' in block
     assert "LG</span> passes" not in block
 
 
 def test_badges_show_fail_and_pass(text):
-    block = _finding_block(text, "page-1-f3")  # heading-h1-missing at XS only
+    block = _card(text, 1, "heading-h1-missing")  # at XS only
     assert '<span class="vp">XS</span> fails' in block
     for vp in ("SM", "MD", "LG"):
         assert f'<span class="vp">{vp}</span> passes' in block
+
+
+def test_one_card_per_rule_with_its_places(text):
+    run = build_run()
+    run.pages[0].findings += [
+        Finding(rule="link-text-generic", engine="newsaudit", impact="moderate", wcag=["2.4.4"],
+                viewports=["XS"], selector=f"#story > p:nth-of-type({n}) > a", html="<a>more</a>",
+                message=f"Link {n} says only more.", help_url="", audience="editor", title="A link says only more")
+        for n in range(10, 40)]
+    text = reports.render(run, "html", SAMPLE_DIR)
+    card = _card(text, 1, "link-text-generic")
+    assert card.count("<h4>") == 1 and "31 places" in card
+    assert card.count('<li class="place"') == 25
+    assert "6 more places like these are not shown here; report.json lists every one." in card
 
 
 def test_page_error_is_shown_with_its_reason_and_never_as_clean(text):
@@ -219,8 +236,8 @@ def test_viewport_error_is_shown_with_its_reason(text):
 
 def test_recurring_template_findings_are_grouped_once(text):
     site = text[text.index('id="site-wide"'):text.index('id="page-1"')]
-    assert "Seen on 3 of 4 articles" in site  # skip-link-missing: pages 1, 2 and 4 of 4 audited
-    assert "Seen on 2 of 4 articles" in site  # color-contrast on the same selector, pages 1 and 2
+    assert "On 3 of 4 articles</span>" in site  # skip-link-missing: pages 1, 2 and 4 of 4 audited
+    assert "On 2 of 4 articles</span>" in site  # color-contrast on the same selector, pages 1 and 2
     # In the articles they are links to the group, not repeated descriptions.
     assert text.count("No skip link to the main content among the first three tab stops.") == 1
     page4 = text[text.index('id="page-4"'):text.index('id="page-5"')]
@@ -228,7 +245,7 @@ def test_recurring_template_findings_are_grouped_once(text):
 
 
 def test_photo_finding_shows_crop_caption_alt_and_suggestion(text):
-    block = _finding_block(text, "page-1-f6")  # alt-matches-caption
+    block = _card(text, 1, "alt-matches-caption")
     assert '<p class="photo-image"><img src="data:image/jpeg;base64,' in block
     assert "Flooded road near the school on Tuesday. Photo: Jane Roe/Agency" in block
     assert "“Flooded road near the school on Tuesday.”" in block

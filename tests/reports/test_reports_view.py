@@ -44,20 +44,33 @@ def test_template_findings_on_two_pages_are_grouped_by_rule_and_selector():
                _page(2, [_finding(selector="#nav"), _finding(selector="#other"), _finding(rule="e", audience="editor")]),
                _page(3, [_finding(selector="#nav", viewports=["SM"])]))
     model = view.build(run, _no_images)
-    assert [(g.rule, g.selector, g.seen_on) for g in model.site_wide] == [("r", "#nav", "Seen on 3 of 3 articles")]
-    assert [b.state for b in model.site_wide[0].badges] == ["fail", "fail", "pass", "pass"]
+    (card,) = model.site_wide
+    assert (card.rule, card.seen_on, card.count) == ("r", "On 3 of 3 articles", None)
+    (place,) = card.places
+    assert (place.selector, place.seen_on) == ("#nav", None)  # the card says it
+    assert [b.state for b in place.badges] == ["fail", "fail", "pass", "pass"]
+    assert [ref.viewports for ref in place.pages] == ["fails at XS", "fails at XS", "fails at SM"]
     # The group is referenced from each page, not repeated; page-specific ones stay on the page.
     assert [ref.anchor for ref in model.pages[0].site_wide] == ["site-1"]
-    assert [f.selector for f in model.pages[1].template] == ["#other"]
-    # Editor findings are never grouped, however often they recur.
-    assert [f.rule for f in model.pages[0].editor] == ["e"] and [f.rule for f in model.pages[1].editor] == ["e"]
+    assert [[p.selector for p in c.places] for c in model.pages[1].template] == [["#other"]]
+    # Editor findings are never grouped across pages, however often they recur.
+    assert [c.rule for c in model.pages[0].editor] == ["e"] and [c.rule for c in model.pages[1].editor] == ["e"]
+
+
+def test_recurring_places_of_one_rule_share_one_card():
+    run = _run(*[_page(n, [_finding(selector="#nav"), _finding(selector="#logo", impact="critical")])
+                 for n in (1, 2)])
+    (card,) = view.build(run, _no_images).site_wide
+    assert card.impact == "critical" and card.count == "2 places"
+    assert [(p.selector, p.seen_on) for p in card.places] == [("#logo", "Seen on 2 of 2 articles"),
+                                                              ("#nav", "Seen on 2 of 2 articles")]
 
 
 def test_group_badge_is_not_audited_where_a_member_page_was_not_audited():
     run = _run(_page(1, [_finding(viewports=["XS"])]),
                _page(2, [_finding(viewports=["XS"])], audited=["XS", "SM", "MD"], errors={"LG": "crash"}))
-    (group,) = view.build(run, _no_images).site_wide
-    assert [b.state for b in group.badges] == ["fail", "pass", "pass", "not-audited"]
+    (card,) = view.build(run, _no_images).site_wide
+    assert [b.state for b in card.places[0].badges] == ["fail", "pass", "pass", "not-audited"]
 
 
 def test_top_problems_by_pages_then_impact():
