@@ -224,7 +224,8 @@ def to_targets(locations: list[str], server: LocalServer) -> list[Target]:
                 add(Target(_display_path(page), fetch_url=server.url_for(page)), str(page.resolve()))
         elif path.is_file():
             add(Target(_display_path(path), fetch_url=server.url_for(path)), str(path.resolve()))
-        elif not parts.scheme and "." in location.split("/")[0] and not location.startswith((".", "/")):
+        elif (not parts.scheme and "." in location.split("/")[0] and not location.startswith((".", "/"))
+              and path.suffix.lower() not in HTML_SUFFIXES):
             add(Target(location, error=f"not a URL or a local file: {location!r} (did you mean https://{location}?)"),
                 location)
         else:

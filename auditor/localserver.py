@@ -18,6 +18,13 @@ class _Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class QuietHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the browser hangs up on aborted or slow answers by design; that is no error
+
+
 class LocalServer:
     """Serves each mounted folder under its own prefix (/0/, /1/, …) on an ephemeral port."""
 
@@ -45,8 +52,7 @@ class LocalServer:
                 self.directory = str(mounts[int(parts[0])])
                 return super().translate_path("/" + (parts[1] if len(parts) > 1 else ""))
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory="/"))
-        self.server.daemon_threads = True
+        self.server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory="/"))
         threading.Thread(target=self.server.serve_forever, daemon=True, name="newsaudit-files").start()
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"

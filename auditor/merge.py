@@ -29,15 +29,15 @@ def merge(verdicts: Iterable[Verdict], viewport_order: list[str]) -> list[Findin
             findings[key] = Finding(
                 rule=rule_id,
                 engine=meta.engine if meta else "axe",
-                impact=v.impact or meta.impact,
-                wcag=list(v.wcag if v.wcag is not None else meta.wcag),
+                impact=v.impact or (meta.impact if meta else "moderate"),
+                wcag=list(v.wcag if v.wcag is not None else (meta.wcag if meta else ())),
                 viewports=[verdict.viewport],
                 selector=v.selector,
                 html=v.html,
                 message=v.message,
                 help_url=v.help_url or (meta.help_url if meta else ""),
                 suggestion=v.suggestion,
-                audience=v.audience or meta.audience,
+                audience=v.audience or (meta.audience if meta else "template"),
                 title=v.title or (meta.title if meta else rule_id),
                 evidence=dict(v.evidence),
             )

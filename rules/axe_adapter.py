@@ -34,9 +34,12 @@ def violations(snapshot: Snapshot) -> Iterable[Violation]:
     for rule in snapshot.axe.get("violations", []):
         for node in rule.get("nodes", []):
             impact = node.get("impact") or rule.get("impact") or "moderate"
+            selector = node.get("selector")
             yield Violation(
                 rule=rule["id"],
-                selector=node.get("selector"),
+                # axe reports page-level rules (page-has-heading-one, html-has-lang) on <html>;
+                # the result model says page-level findings have no selector.
+                selector=None if selector == "html" else selector,
                 html=node.get("html", ""),
                 message=_message(rule, node),
                 impact=impact if impact in IMPACTS else "moderate",
