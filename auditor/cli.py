@@ -49,6 +49,7 @@ def main() -> None:
 @click.option("--block-ads/--no-block-ads", default=None, help="Abort requests to common ad and analytics hosts (default: on).")
 @click.option("--same-origin-only", is_flag=True, default=None, help="Abort every request outside the audited page's origin.")
 @click.option("--allow", multiple=True, metavar="GLOB", help="Still allow these URLs under --same-origin-only (repeatable).")
+@click.option("--axe-tags", help="Comma list of axe-core tags to run (default: wcag2a,wcag2aa,wcag21a,wcag21aa,wcag22aa,best-practice).")
 @click.option("--disable", multiple=True, metavar="RULE", help="Switch a news rule off (repeatable or comma list).")
 @click.option("--screenshots/--no-screenshots", default=None, help="Screenshots in the HTML report (default: on).")
 @click.option("--backend", type=str, help="Browser driver: playwright (default) or selenium.")
@@ -57,7 +58,7 @@ def main() -> None:
 @click.option("--config", "config_path", help="Config file (default: ./newsaudit.toml or [tool.newsaudit] in ./pyproject.toml).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewport_mode, format_, output,
-          fail_on, concurrency, timeout, block, block_ads, same_origin_only, allow, disable, screenshots,
+          fail_on, concurrency, timeout, block, block_ads, same_origin_only, allow, axe_tags, disable, screenshots,
           backend, grid_url, browser_path, config_path, quiet):
     """Audit article pages: URLs, local HTML files or folders, lists, sitemaps and feeds."""
     try:
@@ -67,7 +68,8 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
             "viewport_mode": viewport_mode, "format": [format_] if format_ else None, "output": output,
             "fail_on": fail_on, "concurrency": concurrency, "timeout": timeout, "block": list(block),
             "block_ads": block_ads, "same_origin_only": same_origin_only, "allow": list(allow),
-            "disable": list(disable), "screenshots": screenshots, "backend": backend,
+            "axe_tags": [axe_tags] if axe_tags else None, "disable": list(disable),
+            "screenshots": screenshots, "backend": backend,
             "grid_url": grid_url, "browser_path": browser_path,
         }, table, source or "config")
         locations = list(targets)
@@ -143,7 +145,7 @@ def rules_command(format_):
     click.echo(f"{'id':32} {'engine':9} {'impact':9} {'audience':9} {'WCAG':12} title")
     for r in rules.values():
         click.echo(f"{r.id:32} {r.engine:9} {r.impact:9} {r.audience:9} {','.join(r.wcag):12} {r.title}")
-    click.echo("\nPlus every axe-core rule tagged by --axe-tags / axe_tags (default: WCAG 2.0-2.2 A/AA and "
+    click.echo("\nPlus every axe-core rule selected by --axe-tags / axe_tags (default: WCAG 2.0-2.2 A/AA and "
                "best-practice), reported under its axe id with engine 'axe'.")
 
 
