@@ -6,7 +6,9 @@
 
 ``base_dir`` is the folder report.json lives in: screenshot paths in the model are relative to it.
 Each format is one module with a ``render(run, base_dir) -> str``; they import the core model,
-never the rules or each other (the HTML and Markdown share ``view`` for grouping and counting).
+never the rules or each other. ``view`` holds what they share: viewport states (a viewport that was
+not audited never passes), rule metadata, the top problems, what was not audited, and the HTML
+view model, where all grouping, counting and ordering happen.
 """
 from __future__ import annotations
 

@@ -588,7 +588,10 @@ def _outlines(page: PageResult, names: list[str]) -> list[Outline]:
     for vp in names:
         if vp not in page.outline:
             continue
-        headings = [Heading(int(h.get("level") or 2), (h.get("text") or "").strip(), not h.get("in_article"))
+        # "Site template" marks only make sense where some headings were found in the article body.
+        marks = any(h.get("in_article") for h in page.outline[vp])
+        headings = [Heading(int(h.get("level") or 2), (h.get("text") or "").strip(),
+                            marks and not h.get("in_article"))
                     for h in page.outline[vp]]
         for vps, existing in groups:
             if existing == headings:

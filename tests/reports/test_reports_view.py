@@ -105,3 +105,12 @@ def test_safe_href():
     for bad in ("javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "//e.com", "fixtures/a.html",
                 "https://e.com/\nx", "http://"):
         assert view.safe_href(bad) is None, bad
+
+
+def test_outline_marks_template_headings_only_when_the_article_body_was_found():
+    page = _page(1)
+    page.outline = {"XS": [{"level": 2, "text": "Menu", "in_article": False},
+                           {"level": 1, "text": "Title", "in_article": True}],
+                    "SM": [{"level": 2, "text": "Menu", "in_article": False}]}
+    outlines = view.build(_run(page), _no_images).pages[0].outlines
+    assert [[h.outside for h in o.headings] for o in outlines] == [[True, False], [False]]
