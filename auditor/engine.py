@@ -75,6 +75,10 @@ def judge(snapshot: Snapshot, rules: list[Rule], rule_settings: RuleSettings) ->
     return verdicts, errors
 
 
+class PageNotLoaded(Exception):
+    """The first load failed: the page is an error, with no viewport to try."""
+
+
 class PageAudit:
     """One page through every viewport, in one worker's tab."""
 
@@ -91,28 +95,19 @@ class PageAudit:
     async def run(self) -> PageResult:
         settings = self.settings
         loaded = False
+        # A script that keeps the page busy forever would hang every call into it: bound each step.
+        budget = 2 * settings.browser.timeout + 10
         for index, viewport in enumerate(settings.viewports):
             try:
-                if settings.viewport_mode == "reload" or not loaded:
-                    if index > 0:
-                        await self.tab.clear_site_data()
-                    await self.tab.set_viewport(viewport.width, viewport.height)
-                    try:
-                        info = await self.tab.goto(self.target.fetch_url or self.target.url)
-                    except BrowserError as error:
-                        if not loaded and index == 0:
-                            self.page.status, self.page.error = "error", str(error)
-                            return self.page  # the page itself cannot be loaded: no viewport will be
-                        raise
-                    loaded = True
-                    self.page.final_url = info.final_url
-                else:
-                    await self.tab.set_viewport(viewport.width, viewport.height)
-                await self.audit_viewport(viewport)
-            except BrowserError as error:
-                self.page.viewport_errors[viewport.name] = str(error)
-                if "crash" in str(error):
-                    await self.tab.reset()
+                loaded = await asyncio.wait_for(self.visit(index, viewport, loaded), budget)
+            except PageNotLoaded as error:
+                self.page.status, self.page.error = "error", str(error)
+                return self.page  # the page itself cannot be loaded: no viewport will be
+            except (BrowserError, asyncio.TimeoutError) as error:
+                reason = str(error) or f"the page stopped responding for {budget:g} s (a script kept it busy)"
+                self.page.viewport_errors[viewport.name] = reason
+                if isinstance(error, asyncio.TimeoutError) or "crash" in reason:
+                    await self.tab.reset()  # a hung or crashed renderer is not reused
                     loaded = False
         if not self.page.viewports_audited:
             self.page.status = "error"
@@ -121,6 +116,24 @@ class PageAudit:
         for finding in self.page.findings:
             finding.crop = self.crops.get(finding.key)
         return self.page
+
+    async def visit(self, index: int, viewport: Viewport, loaded: bool) -> bool:
+        """Load (or resize to) one viewport and audit it; returns whether the page is loaded."""
+        if self.settings.viewport_mode == "resize" and loaded:
+            await self.tab.set_viewport(viewport.width, viewport.height)
+        else:
+            if index > 0:
+                await self.tab.clear_site_data()
+            await self.tab.set_viewport(viewport.width, viewport.height)
+            try:
+                info = await self.tab.goto(self.target.fetch_url or self.target.url)
+            except BrowserError as error:
+                if index == 0:
+                    raise PageNotLoaded(str(error)) from None
+                raise
+            self.page.final_url = info.final_url
+        await self.audit_viewport(viewport)
+        return True
 
     async def audit_viewport(self, viewport: Viewport) -> None:
         snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,

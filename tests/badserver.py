@@ -63,6 +63,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, b"<!doctype html><html lang='en'><head><title>Trickle</title></head><body><main>"
                             b"<h1>Trickle</h1><script>setInterval(() => fetch('/ok?poll=' + Date.now()), 100)"
                             b"</script></main></body></html>")
+        elif path == "/busy":
+            # Loads, then a script keeps the page busy for good: every call into it would hang.
+            self._send(200, b"<!doctype html><html lang='en'><head><title>Busy</title></head><body><main>"
+                            b"<h1>Busy</h1><script>addEventListener('load', () => setTimeout(() => "
+                            b"{ for (;;) {} }, 0))</script></main></body></html>")
         else:
             self._send(404, PAGE % (b"Not found", b"Not found"))
 

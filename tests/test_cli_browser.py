@@ -115,6 +115,15 @@ def test_bad_pages_each_get_one_line_and_the_rest_go_on(tmp_path, bad):
         assert page["status"] == "audited" and page["viewports_audited"] == ["XS", "LG"], (name, page)
 
 
+def test_a_page_that_stays_busy_is_an_error_and_the_next_page_goes_on(tmp_path, bad):
+    result = run_cli("audit", bad.url("/busy"), bad.url("/ok"), "--timeout", "2", "-o", tmp_path / "out",
+                     "--format", "json", "--viewports", "XS", "--no-screenshots", "-q", "--concurrency", "1")
+    assert result.returncode == 3, result.stderr
+    busy, ok = load_report(tmp_path / "out")["pages"]
+    assert busy["status"] == "error" and "stopped responding" in busy["error"]
+    assert ok["status"] == "audited"
+
+
 def test_ctrl_c_writes_the_pages_done_and_exits_130(tmp_path, bad):
     urls = [bad.url("/ok")] + [bad.url(f"/slow?{i}") for i in range(6)]
     process = subprocess.Popen([sys.executable, "-m", "auditor", "audit", *urls, "--concurrency", "1",
