@@ -29,8 +29,8 @@ const FOCUS = {
   },
 
   // Lets focus-triggered transitions (a skip link sliding into view) finish before measuring.
+  // getAnimations() flushes style first, so a transition that focus has just started is listed.
   async settle(el) {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const running = document.getAnimations().filter((a) => {
       const target = a.effect && a.effect.target;
       return target && (target === el || target.contains(el)) && a.playState === 'running';
