@@ -51,7 +51,8 @@ def is_placeholder(alt: str, extra_words: tuple[str, ...] = ()) -> bool:
 
 
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|heif|jfif)(?:\b|$)", re.I)
-_URL = re.compile(r"(?:https?://|www\.)\S", re.I)
+# The whole alt is a web address; a sentence that mentions one ("type www.msn.com") is content.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # Camera and agency asset ids: DSC_0042, IMG_20230101_1234, P1040123, GettyImages-1234567890.
 _CAMERA_ID = re.compile(r"^(?:dsc[fn]?|img|pic|p|dji|gopr|gp|mvi|_mg|sam|pxl|cimg|dcim)[_-]?\d{3,}", re.I)
 _ASSET_ID = re.compile(r"(?<![\w])[A-Za-z][A-Za-z_-]*[_-]?\d{6,}(?:[_-]\w+)*(?![\w])")
@@ -77,7 +78,7 @@ def filename_reason(alt: str, src: str | None, link_href: str | None = None) -> 
     name = file_name(src)
     if link_href and name and file_name(link_href).casefold() == alt.casefold():
         return None
-    if _URL.search(alt):
+    if _URL.fullmatch(alt):
         return "it is a web address"
     stem, dot, _extension = name.rpartition(".") if "." in name else (name, "", "")
     if dot and alt.casefold() == name.casefold():

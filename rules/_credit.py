@@ -61,6 +61,7 @@ _BOUNDARY = r"(?:^|(?<=[\s.,;:|(\[（—–。，；：-]))"
 # Credit markers are written with a capital ("Photo:", "FOTO:", "Crédit"), and a lower-case one is
 # content: "In photos: Eastern Kentucky digs out" is a headline kicker, not a credit.
 _NOT_LOWER = r"(?-i:(?![a-zß-ÿčďěňřšťůž]))"
+_CREDIT_MAX = 60
 _TRAILING_CREDITS = (
     # In parentheses: "(AP Photo/Evan Vucci)", "(Bild: Hersteller)", "(Photo Prakash Mathema. AFP)",
     # "(AP)", "(John Minchillo / AP)", "（新华社记者 张三 摄）"
@@ -69,7 +70,9 @@ _TRAILING_CREDITS = (
     # "Credit Harry Campbell", "Credit Credit Name/The New York Times", "© Name", "Crédit photo : Name"
     re.compile(rf"{_BOUNDARY}{_NOT_LOWER}{_LOOSE_MARKERS}\s+\S[^\n]*$", re.IGNORECASE),
     # "... Tuesday. Photograph: Name/Agency", "Foto: LA NACION", "Photo by James Martin/CNET"
-    re.compile(rf"{_BOUNDARY}{_NOT_LOWER}{_MARKER}{_JOIN}[^\n]*$", re.IGNORECASE),
+    # A credit is a name or two, never a headline: "Image: South Korea Descends Into Crisis After…"
+    # is content, so what follows the marker is at most _CREDIT_MAX characters.
+    re.compile(rf"{_BOUNDARY}{_NOT_LOWER}{_MARKER}{_JOIN}[^\n]{{0,{_CREDIT_MAX}}}$", re.IGNORECASE),
     # "REUTERS/Evan Vucci", "AP Photo/Name", "EPA-EFE/Name", after a boundary or as the whole text
     re.compile(rf"{_BOUNDARY}{_AGENCIES}\s*/\s*[^/\n]{{1,60}}$", re.IGNORECASE),
     # "Name/AFP via Getty Images", "Anthony Wallace / AFP - Getty Images", "Getty Images", "AFP"

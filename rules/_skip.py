@@ -2,12 +2,15 @@
 
 The collector lists as ``skip_links`` every link whose text is a skip-link wording ("Skip to",
 "Zum Inhalt", …: ``by_text``) and every same-page link among the first three tab stops. A skip link
-goes *to the main content* when it is a skip link by its text (whatever its target: a broken one is
-skip-link-broken-target's finding), or when it is a same-page link whose target exists and is not
-the top of the page or a navigation (``#top``, ``#menu``, a ``<nav>``), which would not bypass
-anything.
+goes *to the main content* when it is a skip link by its text that does not name another
+destination ("Skip to navigation", "Skip to search"), whatever its target (a broken one is
+skip-link-broken-target's finding), or when it is a same-page link whose target exists; in both
+cases not the top of the page or a navigation (``#top``, ``#menu``, a ``<nav>``), which would not
+bypass anything.
 """
 from __future__ import annotations
+
+import re
 
 from auditor.model import Snapshot
 
@@ -18,13 +21,19 @@ _NOT_MAIN_FRAGMENTS = frozenset({"top", "menu", "nav", "navigation", "main menu"
                                  "footer", "header", "site header", "site nav", "site navigation"})
 
 
+# Wordings of skip links that go somewhere else than the story ("Skip to main navigation").
+_NOT_MAIN_WORDS = re.compile(r"\b(?:navigation|nav|menu|search|footer|navigaci|suche|recherche|"
+                             r"navegação|navegacion|navegación|busca|búsqueda|pied de page)\b")
+
+
 def goes_to_main_content(link: dict) -> bool:
-    if link.get("by_text"):
-        return True
     target = link.get("target") or {}
     fragment = normalise(link.get("fragment"))
-    return (bool(fragment) and bool(target.get("exists")) and fragment not in _NOT_MAIN_FRAGMENTS
-            and target.get("tag") != "nav")
+    if fragment in _NOT_MAIN_FRAGMENTS or target.get("tag") == "nav":
+        return False
+    if link.get("by_text"):
+        return not _NOT_MAIN_WORDS.search(normalise(link.get("name") or link.get("text")))
+    return bool(fragment) and bool(target.get("exists"))
 
 
 def main_content_skip_links(snapshot: Snapshot) -> list[dict]:

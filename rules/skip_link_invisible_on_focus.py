@@ -52,6 +52,8 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         focus = link.get("focus")
         if link.get("tab_index") is None or not focus or focus.get("visible") is not False:
             continue
+        if link.get("fragment") == "" and not link.get("by_text"):
+            continue  # a bare "#" among the first stops is a script's button, not a skip link
         yield Violation(selector=link.get("selector"), html=link.get("html", ""),
                         message=f"The skip link {link_label(link)} {_why_invisible(focus)} when focused "
                                 f"with the keyboard.",

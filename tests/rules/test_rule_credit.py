@@ -81,6 +81,8 @@ def test_is_credit(alt):
 
 @pytest.mark.parametrize("alt", ["", "Photo", "A Reuters photographer at work", "Getty Villa in Malibu",
                                  "Ukraine/Russia border", "Biden/Harris rally in Atlanta",
-                                 "Firefighters in Athens. Photo: AP"])
+                                 "Firefighters in Athens. Photo: AP",
+                                 # a headline after "Image:" is content (schema-org-context-object.html)
+                                 "Image: South Korea Descends Into Crisis After Lawmakers Vote to Impeach President"])
 def test_is_not_only_a_credit(alt):
     assert not is_credit(alt)

@@ -173,3 +173,13 @@ class TestAltTooLong:
     def test_long_non_english_alt_counts_characters_not_bytes(self):
         assert not flagged("alt-too-long", "北" * 250)
         assert flagged("alt-too-long", "北" * 251)
+
+
+@pytest.mark.parametrize("alt, fails", [
+    ("https://cdn.example/photos/storm.jpg", True),
+    ("www.example.com/photo", True),
+    # a sentence that mentions an address describes a screenshot (msn.html)
+    ("In the text box next to Home page, simply type www.msn.com.", False),
+])
+def test_only_a_whole_web_address_is_a_filename_alt(alt, fails):
+    assert bool(selectors("alt-filename", snapshot(images=[image(alt=alt)]))) is fails

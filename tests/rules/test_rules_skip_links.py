@@ -137,3 +137,17 @@ class TestSkipLinkInvisibleOnFocus:
 
     def test_unmeasured_focus_is_not_a_finding(self):
         assert run("skip-link-invisible-on-focus", page([skip_link(focus={})])) == []
+
+
+class TestFoundOnRealPages:
+    """False positives seen on the saved news pages, pinned so they stay fixed."""
+
+    def test_skip_to_main_navigation_is_not_a_skip_to_the_story(self):
+        nav_skip = skip_link("Skip to Main Navigation", fragment="site-nav", target_=target(id="site-nav", tag="div"))
+        assert selectors("skip-link-missing", with_skip_at(0, nav_skip)) == [None]
+
+    def test_a_bare_hash_link_among_the_first_stops_is_not_judged_for_visibility(self):
+        bare = skip_link("", fragment="", by_text=False, focus=visible_focus(visible=False, in_viewport=False))
+        assert run("skip-link-invisible-on-focus", with_skip_at(0, bare)) == []
+        named = skip_link(fragment="main", by_text=False, focus=visible_focus(visible=False, in_viewport=False))
+        assert selectors("skip-link-invisible-on-focus", with_skip_at(0, named)) == ["#skip"]
