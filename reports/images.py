@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class Embedder:
     """Turns model paths into data: URIs; each distinct image is shrunk once per report."""
 
     def __init__(self, base_dir: Path, max_total: int = MAX_TOTAL_BYTES):
-        self.base_dir = Path(base_dir).resolve()
+        self.base_dir = Path(os.path.abspath(base_dir))
         self.max_total = max_total
         self.total = 0  # characters of data: URIs handed out so far
         self._cache: dict[tuple[bytes, Budget], str | None] = {}
@@ -79,7 +80,9 @@ class Embedder:
         return uri
 
     def _read(self, rel_path: str) -> bytes | None:
-        path = (self.base_dir / rel_path).resolve()
+        # Lexical containment: a path from report.json may not climb out with ".." or be absolute,
+        # while a folder the user linked in (assets -> elsewhere) still works.
+        path = Path(os.path.normpath(self.base_dir / rel_path))
         if not path.is_relative_to(self.base_dir) or not path.is_file():
             return None
         try:

@@ -355,3 +355,17 @@ def test_strict_undefined_is_on():
     assert env.autoescape(None) if callable(env.autoescape) else env.autoescape
     with pytest.raises(Exception, match="undefined"):
         env.from_string("{{ nothing.here }}").render()
+
+
+def test_embedder_stays_inside_the_report_folder_but_follows_linked_folders(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.jpg").write_bytes((SAMPLE_DIR / "assets" / "p1-XS.jpg").read_bytes())
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "assets").symlink_to(outside)
+    embed = Embedder(report)
+    assert embed("assets/x.jpg", THUMBNAIL).startswith("data:image/jpeg;base64,")
+    assert embed("../outside/x.jpg", THUMBNAIL) is None
+    assert embed(str(outside / "x.jpg"), THUMBNAIL) is None
+    assert embed("assets/../../outside/x.jpg", THUMBNAIL) is None
