@@ -88,6 +88,9 @@ FORGET = """() => {
   return [...origins].filter((origin) => origin.startsWith('http'));
 }"""
 
+# What a site can keep about a visitor, per origin ("all" adds caches of no interest and costs 3-8x).
+STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage,storage_buckets,"
+                 "file_systems")
 MAX_SELF_NAVIGATIONS = 2
 URLPATTERN_SPECIALS = set("\\:{}()+?[]")
 
@@ -128,7 +131,14 @@ class SeleniumTab(Tab):
     # -- plumbing ---------------------------------------------------------------------------------
 
     async def _run(self, function, *args):
-        return await asyncio.to_thread(function, *args)
+        """``function(*args)`` in a thread; a WebDriver failure nobody expected becomes a one-line
+        reason, and a lost session is replaced at the next reset."""
+        try:
+            return await asyncio.to_thread(function, *args)
+        except WebDriverException as error:
+            if self._broken(error):
+                raise BrowserError("the browser tab crashed or its session was lost") from None
+            raise BrowserError(f"the browser failed: {_first_line(error)}") from None
 
     def _cdp(self, command: str, params: dict | None = None) -> dict:
         return self.backend.cdp(self.driver, command, params or {})
@@ -149,19 +159,23 @@ class SeleniumTab(Tab):
     # -- the Tab interface ------------------------------------------------------------------------
 
     async def reset(self) -> None:
-        await self._run(self._reset)
+        await self._run(self._reset, True)
 
     async def clear_site_data(self) -> None:
-        await self._run(self._reset)
+        await self._run(self._reset, False)
 
-    def _reset(self) -> None:
+    def _reset(self, leave: bool) -> None:
+        """Forget cookies and storage; ``leave`` the page too (for the next page: it can no longer
+        write anything, nor keep loading). Between viewports of one page the next load leaves it,
+        as with Playwright, which saves a navigation per viewport."""
         if not self.broken:
             try:
                 origins = self._forget()
-                self.driver.get("about:blank")
+                if leave:
+                    self.driver.get("about:blank")
                 self._cdp("Network.clearBrowserCookies")
                 for origin in origins:
-                    self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+                    self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
             except WebDriverException:
                 self.broken = True  # half a reset is no first visit
         if self.broken:  # start afresh: a new session is a new profile as well
@@ -169,7 +183,9 @@ class SeleniumTab(Tab):
             self.driver = self.backend.new_driver()
             self.broken = False
             self.backend.prepare(self.driver, self.viewport)
-        self.page_url, self.document, self.navigations = "about:blank", None, 0
+            leave = True
+        if leave:
+            self.page_url, self.document, self.navigations = "about:blank", None, 0
 
     def _forget(self) -> list[str]:
         if not self.page_url.startswith("http"):
@@ -207,7 +223,7 @@ class SeleniumTab(Tab):
         timeout = self.backend.options.timeout
         if self.backend.options.same_origin_only:
             self.backend.block(self.driver, url)
-        self.page_url = url
+        self.page_url, self.document, self.navigations = url, None, 0
         try:
             self.driver.get(url)
         except TimeoutException:
@@ -219,10 +235,11 @@ class SeleniumTab(Tab):
             if self._broken(error):
                 raise BrowserError("the browser tab crashed while loading the page") from None
             raise BrowserError(self._load_reason(error.msg or str(error), url)) from None
-        self.document, state = self._execute(LOAD_STATE, None)
-        self.navigations = 0
+        state = self._evaluate(LOAD_STATE, None)
         if state["error"] is not None:
             raise BrowserError(self._load_reason(f"net::{state['error']}", url))
+        if state["url"] == "about:blank" and url != "about:blank":  # the tab never left the blank page
+            raise BrowserError(load_error("Download is starting", url))
         return state
 
     def _load_reason(self, message: str, url: str) -> str:
@@ -406,11 +423,14 @@ class SeleniumBackend(Backend):
     # -- blocking, viewports ----------------------------------------------------------------------
 
     def block_lists(self, page_url: str | None) -> dict:
-        """Chromium's block list: wildcard ``urls`` for --block, and ordered ``urlPatterns``
-        (which win over ``urls``) for the ad hosts and --same-origin-only."""
+        """Chromium's block list, in the Blocker's order: --block, then --allow, then the ad hosts,
+        then everything off the page's origin under --same-origin-only. The ordered URL patterns
+        (first match wins) win over the wildcard ``urls``, so --block globs go there only when no
+        pattern could allow what they block."""
         options = self.options
+        ordered = options.same_origin_only or bool(options.allow)
         patterns = []
-        if options.same_origin_only:
+        if ordered:
             patterns += [{"urlPattern": glob_as_url_pattern(g), "block": True} for g in options.block]
             patterns += [{"urlPattern": glob_as_url_pattern(g), "block": False} for g in options.allow]
         if options.block_ads:
@@ -420,8 +440,7 @@ class SeleniumBackend(Backend):
         if options.same_origin_only and page_url:
             patterns += [{"urlPattern": origin_pattern(page_url), "block": False},
                          {"urlPattern": "*://*:*/*", "block": True}]
-        urls = [] if options.same_origin_only else list(options.block)
-        return {"urls": urls, "urlPatterns": patterns}
+        return {"urls": [] if ordered else list(options.block), "urlPatterns": patterns}
 
     def block(self, driver, page_url: str | None) -> None:
         if self.devtools:
@@ -453,9 +472,9 @@ class SeleniumBackend(Backend):
             self.block_lists("http://127.0.0.1/")  # a glob that cannot keep its order fails here
         except ValueError as error:
             raise NoBrowser(
-                f"--block/--allow pattern {error} cannot be combined with --same-origin-only on the "
-                "selenium backend: write it as scheme://host/path with * wildcards, such as "
-                "'*://*.example.com/*'") from None
+                f"the selenium backend cannot keep the --block/--allow glob {str(error)!r} in order "
+                "with --same-origin-only or --allow: write it as scheme://host/path with * wildcards, "
+                "such as '*://*.example.com/*'") from None
         self.spare = await asyncio.to_thread(self._first_session)
 
     def _first_session(self):
