@@ -147,7 +147,7 @@ class PageAudit:
         self.page.inner_widths[viewport.name] = snapshot.inner_width
         self.page.outline[viewport.name] = [
             {"level": h["level"], "text": h["text"], "selector": h["selector"], "in_article": h["in_article"]}
-            for h in snapshot.group("headings") if h.get("rendered")]
+            for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
         verdicts, errors = judge(snapshot, self.rules, self.settings.rule_settings)
         self.verdicts.extend(verdicts)
         if errors:

@@ -153,12 +153,18 @@ function collect(options) {
 
   // ---- headings ----
   const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]'))
-    .filter((h) => !(/^h[1-6]$/.test(h.localName) && h.hasAttribute('role') && h.getAttribute('role') !== 'heading'))
+    .filter((h) => {
+      const role = (h.getAttribute('role') || '').trim();
+      if (!/^h[1-6]$/.test(h.localName) || !role || role === 'heading') return true;
+      // role=none/presentation yields to a global ARIA attribute (ARIA's conflict resolution).
+      return (role === 'none' || role === 'presentation') &&
+        (h.hasAttribute('aria-label') || h.hasAttribute('aria-labelledby'));
+    })
     .map((h) => {
       let level = /^h[1-6]$/.test(h.localName) ? Number(h.localName[1]) : 2;
       const ariaLevel = parseInt(h.getAttribute('aria-level'), 10);
       if (ariaLevel >= 1) level = Math.min(ariaLevel, 6);
-      return Object.assign(base(h), {level, text: NA.name(h), tag: h.localName});
+      return Object.assign(base(h), {level, text: NA.name(h), tag: h.localName, aria_hidden: NA.ariaHidden(h)});
     });
 
   // ---- links ----
@@ -173,6 +179,7 @@ function collect(options) {
       url,
       text: NA.text(a),
       name: NA.name(a),
+      aria_hidden: NA.ariaHidden(a),
       aria_label: a.getAttribute('aria-label'),
       aria_labelledby: NA.idrefText(a, 'aria-labelledby'),
       aria_describedby: NA.idrefText(a, 'aria-describedby'),

@@ -88,6 +88,8 @@ const NA = {
       if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return;
       if (node.hidden || node.getAttribute('aria-hidden') === 'true') return;
       if (node !== el && getComputedStyle(node).display === 'none') return;
+      const role = node.getAttribute('role');
+      if (tag === 'img' && (role === 'presentation' || role === 'none')) return;  // decorative
       if (tag === 'img' || (tag === 'input' && node.type === 'image') || tag === 'area') {
         out.push(' ' + (node.getAttribute('aria-label') || node.getAttribute('alt') || '') + ' ');
         return;
