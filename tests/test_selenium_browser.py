@@ -2,7 +2,9 @@
 the same findings as Playwright, the same one-line reasons for bad pages, a first-time visitor on
 every page, and requests blocked as asked."""
 import asyncio
+import base64
 import os
+import secrets
 import shutil
 import subprocess
 import threading
@@ -253,19 +255,23 @@ def grid(tmp_path):
     jar = grid_jar()
     if not shutil.which("java") or jar is None:
         pytest.skip(f"a Selenium Grid needs java and the server jar in {GRID_JAR_DIR} (bash .ci/setup fetches it)")
-    port = closed_port()
+    port, password = closed_port(), secrets.token_hex(8)
     log = open(tmp_path / "grid.log", "w")
-    # The node uses the chromedriver on PATH and never downloads one; it listens on loopback only.
+    # The node uses the chromedriver on PATH and never downloads one; it listens on loopback only,
+    # and asks for a user name and password, as a shared Grid would.
     process = subprocess.Popen(
         ["java", "-jar", str(jar), "standalone", "--host", "127.0.0.1", "--port", str(port),
-         "--selenium-manager", "false", "--max-sessions", "2", "--session-timeout", "120"],
+         "--selenium-manager", "false", "--max-sessions", "2", "--session-timeout", "120",
+         "--username", "newsaudit", "--password", password],
         stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ), start_new_session=True)
     url = f"http://127.0.0.1:{port}"
+    status = urllib.request.Request(url + "/status", headers={
+        "Authorization": "Basic " + base64.b64encode(f"newsaudit:{password}".encode()).decode()})
     try:
         deadline = time.monotonic() + 90
         while True:
             try:
-                with urllib.request.urlopen(url + "/status", timeout=2) as response:
+                with urllib.request.urlopen(status, timeout=2) as response:
                     if b'"ready": true' in response.read():
                         break
             except OSError:
@@ -273,7 +279,7 @@ def grid(tmp_path):
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("the Selenium Grid did not become ready:\n" + (tmp_path / "grid.log").read_text()[-2000:])
             time.sleep(0.5)
-        yield url
+        yield url.replace("//", f"//newsaudit:{password}@")
     finally:
         process.terminate()
         try:
@@ -287,5 +293,6 @@ def grid(tmp_path):
 def test_selenium_grid_finds_exactly_what_playwright_finds(tmp_path, grid, playwright_report):
     pages = ["headline-hidden-xs.html"]
     report = audit(tmp_path / "out", "--backend", "selenium", "--grid-url", grid, "--no-screenshots", pages=pages)
-    assert "Selenium Grid" in report["tool"]["browser"]
+    assert "Selenium Grid at http://127.0.0.1:" in report["tool"]["browser"]
+    assert "newsaudit:" not in report["tool"]["browser"]  # the password stays out of the report
     assert_same_findings(report, playwright_report, pages)

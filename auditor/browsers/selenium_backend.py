@@ -7,10 +7,10 @@ commands sent through chromedriver's own endpoint, which a Grid forwards too:
 - exact viewports: ``Emulation.setDeviceMetricsOverride`` (a window size would include the
   browser's frame); a remote browser without DevTools falls back to a measured window size;
 - request blocking: ``Network.setBlockedURLs``. ``--block`` globs use its wildcard list; the ad
-  hosts and ``--same-origin-only`` use its ordered URL patterns (first match wins), re-set before
-  each page with that page's origin allowed;
-- a first-time visitor: cookies and every kind of storage of the origins the page used are
-  cleared, then the tab goes to about:blank;
+  hosts, ``--allow`` and ``--same-origin-only`` use its ordered URL patterns (first match wins),
+  re-set before each page with that page's origin allowed;
+- a first-time visitor: cookies and the storage of the origins the page and its frames used are
+  cleared, and before the next page the tab goes to about:blank;
 - dialogs: alert, confirm and prompt answer as a dismissed dialog would, from a script that runs
   before the page's own; a beforeunload prompt is accepted by the session's prompt handler.
 """
@@ -21,7 +21,7 @@ import io
 import re
 import shutil
 import time
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 from selenium import webdriver
@@ -180,9 +180,8 @@ class SeleniumTab(Tab):
                 self.broken = True  # half a reset is no first visit
         if self.broken:  # start afresh: a new session is a new profile as well
             self.backend.quit(self.driver)
-            self.driver = self.backend.new_driver()
+            self.driver = self.backend.open_session(self.viewport)
             self.broken = False
-            self.backend.prepare(self.driver, self.viewport)
             leave = True
         if leave:
             self.page_url, self.document, self.navigations = "about:blank", None, 0
@@ -381,7 +380,7 @@ class SeleniumBackend(Backend):
     def new_driver(self):
         try:
             if self.options.grid_url:
-                driver = webdriver.Remote(command_executor=self.options.grid_url, options=self.chrome_options())
+                driver = webdriver.Remote(options=self.chrome_options(), **self.remote())
                 driver.command_executor.add_command(
                     "executeCdpCommand", "POST", "/session/$sessionId/goog/cdp/execute")
             else:
@@ -390,15 +389,61 @@ class SeleniumBackend(Backend):
         except SessionNotCreatedException as error:
             raise NoBrowser(f"could not start a browser session: {_first_line(error)}") from None
         except WebDriverException as error:
-            where = self.options.grid_url or self.driver_path
-            raise NoBrowser(f"could not start a browser session with {where}: {_first_line(error)}") from None
+            raise NoBrowser(f"could not start a browser session with {self.where()}: {_first_line(error)}") from None
         except Exception as error:  # noqa: BLE001 - e.g. a Grid URL nobody answers at
-            raise NoBrowser(f"could not reach {self.options.grid_url or self.driver_path}: {error}") from None
+            # urllib3 wraps the cause in lines of pool details: keep its last words
+            reason = str(getattr(error, "reason", None) or error).strip().rsplit(": ", 1)[-1] or type(error).__name__
+            raise NoBrowser(f"could not reach {self.where()}: {reason}") from None
         self.drivers.append(driver)
         timeout = self.options.timeout
         driver.set_page_load_timeout(timeout)
         driver.set_script_timeout(max(timeout, 30))
         return driver
+
+    def open_session(self, viewport: tuple[int, int] = (1280, 800)):
+        """A new session, ready for its first page; NoBrowser when none can be had."""
+        driver = self.new_driver()
+        try:
+            if not self.browser_version:
+                self.probe(driver)
+            self.prepare(driver, viewport)
+        except WebDriverException as error:
+            self.quit(driver)
+            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
+        except NoBrowser:
+            self.quit(driver)
+            raise
+        return driver
+
+    def probe(self, driver) -> None:
+        """The first session tells what the browser is, and whether it takes DevTools commands."""
+        try:
+            self.cdp(driver, "Browser.getVersion", {})
+        except WebDriverException:
+            self.devtools = False
+        if not self.devtools and (self.options.block or self.options.block_ads or self.options.same_origin_only):
+            raise NoBrowser("the remote browser takes no Chrome DevTools commands, which request blocking "
+                            "needs: use --no-block-ads and no --block or --same-origin-only")
+        name = "Chromium" if "chromium" in (self.binary or "").lower() else "Chrome"
+        self.browser_version = f"{name} {driver.capabilities.get('browserVersion', '')}".strip()
+
+    def remote(self) -> dict:
+        """How to reach the Grid: a user name and password in its URL go in a client config."""
+        parts = urlsplit(self.options.grid_url)
+        if not parts.username:
+            return {"command_executor": self.options.grid_url}
+        from selenium.webdriver.remote.client_config import ClientConfig  # selenium 4.26 or newer
+
+        address = parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+        return {"command_executor": address, "client_config": ClientConfig(
+            remote_server_addr=address, username=unquote(parts.username), password=unquote(parts.password or ""))}
+
+    def where(self) -> str:
+        """The Grid's address without any user name or password in it, or the local chromedriver."""
+        if not self.options.grid_url:
+            return self.driver_path
+        parts = urlsplit(self.options.grid_url)
+        return f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}{parts.path}"
 
     def quit(self, driver) -> None:
         if driver in self.drivers:
@@ -475,33 +520,12 @@ class SeleniumBackend(Backend):
                 f"the selenium backend cannot keep the --block/--allow glob {str(error)!r} in order "
                 "with --same-origin-only or --allow: write it as scheme://host/path with * wildcards, "
                 "such as '*://*.example.com/*'") from None
-        self.spare = await asyncio.to_thread(self._first_session)
-
-    def _first_session(self):
-        driver = self.new_driver()
-        try:
-            self.cdp(driver, "Browser.getVersion", {})
-        except WebDriverException:
-            self.devtools = False
-        if not self.devtools and (self.options.block or self.options.block_ads or self.options.same_origin_only):
-            self.quit(driver)
-            raise NoBrowser("the remote browser takes no Chrome DevTools commands, which request blocking "
-                            "needs: use --no-block-ads and no --block or --same-origin-only")
-        try:
-            self.prepare(driver, (1280, 800))
-        except WebDriverException as error:
-            self.quit(driver)
-            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
-        caps = driver.capabilities
-        name = "Chromium" if "chromium" in (self.binary or "").lower() else "Chrome"
-        self.browser_version = f"{name} {caps.get('browserVersion', '')}".strip()
-        return driver
+        self.spare = await asyncio.to_thread(self.open_session)
 
     async def new_tab(self) -> Tab:
         driver, self.spare = self.spare, None
         if driver is None:
-            driver = await asyncio.to_thread(self.new_driver)
-            await asyncio.to_thread(self.prepare, driver, (1280, 800))
+            driver = await asyncio.to_thread(self.open_session)
         return SeleniumTab(self, driver)
 
     async def stop(self) -> None:
@@ -511,5 +535,5 @@ class SeleniumBackend(Backend):
 
     @property
     def version(self) -> str:
-        where = f", Selenium Grid at {self.options.grid_url}" if self.options.grid_url else ", Selenium"
+        where = f", Selenium Grid at {self.where()}" if self.options.grid_url else ", Selenium"
         return f"{self.browser_version}{where}" if self.browser_version else ""
