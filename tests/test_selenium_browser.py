@@ -13,8 +13,9 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 
-from auditor.browsers import BrowserOptions
+from auditor.browsers import BrowserOptions, NoBrowser
 from auditor.browsers.selenium_backend import SeleniumBackend, SeleniumTab, glob_as_url_pattern, origin_pattern
 from auditor.config import build_settings
 from auditor.engine import Target, audit_targets
@@ -102,9 +103,10 @@ def test_bad_pages_each_get_one_line_through_selenium(tmp_path):
         assert pages[urls[name]]["viewports_audited"] == ["XS"], pages[urls[name]]
 
 
-def with_tab(options, steps):
+def with_tab(options, steps, backend=None):
     async def run():
-        backend = SeleniumBackend(options)
+        nonlocal backend
+        backend = backend or SeleniumBackend(options)
         await backend.start()
         tab = await backend.new_tab()
         try:
@@ -134,6 +136,36 @@ def test_every_page_and_viewport_starts_as_a_first_time_visitor():
         assert with_tab(BrowserOptions(), steps) == ["first", "first", "first", "returning"]
     finally:
         server.stop()
+
+
+class NoDevToolsBackend(SeleniumBackend):
+    """A remote browser that refuses Chrome DevTools commands, as some hosted Grids do."""
+
+    def cdp(self, driver, command, params):
+        raise WebDriverException(f"unknown command: {command}")
+
+
+def test_without_devtools_the_window_is_sized_exactly_and_visits_are_still_first():
+    server, (url,) = serve("visitor.html")
+
+    async def steps(tab):
+        seen = []
+        for forget, (width, height) in ((tab.reset, (375, 667)), (tab.clear_site_data, (1280, 800))):
+            await forget()
+            await tab.set_viewport(width, height)
+            await tab.goto(url)
+            seen.append(await tab.evaluate(
+                "() => [innerWidth, innerHeight, document.getElementById('state').textContent]"))
+        return seen
+
+    backend = NoDevToolsBackend(BrowserOptions(block_ads=False))
+    try:
+        assert with_tab(None, steps, backend) == [[375, 667, "first"], [1280, 800, "first"]]
+    finally:
+        server.stop()
+    assert not backend.devtools
+    with pytest.raises(NoBrowser, match="no-block-ads"):
+        asyncio.run(NoDevToolsBackend(BrowserOptions()).start())
 
 
 class CrashingTab(SeleniumTab):

@@ -10,7 +10,8 @@ commands sent through chromedriver's own endpoint, which a Grid forwards too:
   hosts, ``--allow`` and ``--same-origin-only`` use its ordered URL patterns (first match wins),
   re-set before each page with that page's origin allowed;
 - a first-time visitor: cookies and the storage of the origins the page and its frames used are
-  cleared, and before the next page the tab goes to about:blank;
+  cleared, and before the next page the tab goes to about:blank (without DevTools: the page's own
+  cookies, local and session storage only);
 - dialogs: alert, confirm and prompt answer as a dismissed dialog would, from a script that runs
   before the page's own; a beforeunload prompt is accepted by the session's prompt handler.
 """
@@ -171,11 +172,14 @@ class SeleniumTab(Tab):
         if not self.broken:
             try:
                 origins = self._forget()
+                if not self.backend.devtools and self.page_url.startswith("http"):
+                    self.driver.delete_all_cookies()  # the page's own; its storage went in _forget
                 if leave:
                     self.driver.get("about:blank")
-                self._cdp("Network.clearBrowserCookies")
-                for origin in origins:
-                    self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
+                if self.backend.devtools:
+                    self._cdp("Network.clearBrowserCookies")
+                    for origin in origins:
+                        self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
             except WebDriverException:
                 self.broken = True  # half a reset is no first visit
         if self.broken:  # start afresh: a new session is a new profile as well
