@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import scripts
 from .browsers import BrowserError, Tab
+from .browsers.errors import KEEPS_NAVIGATING
 from .model import Snapshot, Viewport
 
 # Matches skip links by their wording, in the languages of the news pages we see.
@@ -56,15 +57,18 @@ async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options
 
 
 async def run_axe(tab: Tab, options: GatherOptions) -> dict:
-    has_axe = await tab.evaluate("() => !!(window.axe && window.axe.run)")
-    if not has_axe:
-        await tab.inject(scripts.axe_source())
-    try:
-        return await tab.evaluate(scripts.function(*scripts.AXE_RUN), {
-            "tags": list(options.axe_tags), "rules": {rid: {"enabled": on} for rid, on in options.axe_rules},
-            "article_selector": options.article_selector})
-    except BrowserError as error:
-        raise BrowserError(f"axe-core failed: {error}") from None
+    # A page that navigates between the injection and the run loses axe: inject again, a little.
+    for _ in range(3):
+        if not await tab.evaluate("() => !!(window.axe && window.axe.run)"):
+            await tab.inject(scripts.axe_source())
+        try:
+            return await tab.evaluate(scripts.function(*scripts.AXE_RUN), {
+                "tags": list(options.axe_tags), "rules": {rid: {"enabled": on} for rid, on in options.axe_rules},
+                "article_selector": options.article_selector})
+        except BrowserError as error:
+            if "axe-core is not in the page" not in str(error):
+                raise BrowserError(f"axe-core failed: {error}") from None
+    raise BrowserError(KEEPS_NAVIGATING)
 
 
 async def tab_walk(tab: Tab, options: GatherOptions, page_options: dict) -> list[dict]:

@@ -53,3 +53,6 @@ def not_html(content_type: str) -> str | None:
 def is_navigation_race(message: str) -> bool:
     return any(text in message for text in (
         "Execution context was destroyed", "because of a navigation", "Cannot find context with specified id"))
+
+
+KEEPS_NAVIGATING = "the page keeps navigating by itself, so it could not be audited"

@@ -9,7 +9,7 @@ from playwright.async_api import async_playwright
 
 from ..blocking import Blocker
 from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
-from .errors import is_navigation_race, load_error, not_html
+from .errors import KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
 
 # Waits for web fonts and two frames, bounded, so layout has settled after load or a resize.
 SETTLE = """async () => {
@@ -136,7 +136,7 @@ class PlaywrightTab(Tab):
                 except PlaywrightError:
                     pass
                 await asyncio.sleep(0.2 * (attempt + 1))
-        raise BrowserError("the page keeps navigating by itself, so it could not be audited")
+        raise BrowserError(KEEPS_NAVIGATING)
 
     async def inject(self, script: str) -> None:
         await self.evaluate(f"() => {{ {script}\n }}")
