@@ -33,6 +33,20 @@ def axe_version() -> str:
     return match.group(1) if match else "unknown"
 
 
+# Waits for web fonts and two frames, bounded, so layout has settled after load or a resize.
+SETTLE = """async () => {
+  const frames = new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const fonts = document.fonts ? document.fonts.ready : Promise.resolve();
+  await Promise.race([Promise.all([frames, fonts]), new Promise((r) => setTimeout(r, 1000))]);
+  return innerWidth;
+}"""
+
+CLEAR_STORAGE = """() => {
+  try { localStorage.clear(); } catch (e) {}
+  try { sessionStorage.clear(); } catch (e) {}
+}"""
+
+
 COLLECT = ("collect.js", "collect")
 AXE_RUN = ("axe_run.js", "axeRun")
 FOCUS_RESET = ("focus.js", "FOCUS.reset")

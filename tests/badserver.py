@@ -1,11 +1,14 @@
-"""A real local HTTP server whose paths misbehave the ways real sites do, for CLI and engine tests."""
+"""Real local servers for tests: one whose paths misbehave the ways real sites do, the test pages
+served like a site, and a port where nothing listens."""
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler
 
-from auditor.localserver import QuietHTTPServer
+from auditor.localserver import LocalServer, QuietHTTPServer
+from clitools import ROOT
 
 PAGE = (b"<!doctype html><html lang='en'><head><title>%s</title></head>"
         b"<body><main><h1>%s</h1><p>Text.</p></main></body></html>")
@@ -88,3 +91,20 @@ class BadServer:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+def serve(*names):
+    """Serve pages of tests/pages/ from the built-in server: (server, their URLs)."""
+    server = LocalServer()
+    paths = [server.url_for(ROOT / "tests" / "pages" / n) for n in names]
+    base = server.start()
+    return server, [base + p for p in paths]
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port

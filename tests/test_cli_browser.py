@@ -1,14 +1,13 @@
 """The CLI against real local servers and real Chromium: every exit code and every bad input."""
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
 
-from badserver import BadServer
+from badserver import BadServer, closed_port
 from clitools import load_report, run_cli
 
 pytestmark = pytest.mark.browser
@@ -28,14 +27,6 @@ FLAWED = CLEAN.replace('<h1>Council approves budget</h1>', '<div>Council approve
 def bad():
     with BadServer(slow_seconds=20) as server:
         yield server
-
-
-def closed_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def page_file(tmp_path, html, name="page.html"):

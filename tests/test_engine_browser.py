@@ -7,17 +7,9 @@ from auditor.browsers import BrowserOptions
 from auditor.browsers.playwright_backend import PlaywrightBackend, PlaywrightTab
 from auditor.config import build_settings
 from auditor.engine import Target, audit_targets
-from auditor.localserver import LocalServer
-from clitools import ROOT
+from badserver import serve
 
 pytestmark = pytest.mark.browser
-
-
-def serve(*names):
-    server = LocalServer()
-    paths = [server.url_for(ROOT / "tests" / "pages" / n) for n in names]
-    base = server.start()
-    return server, [base + p for p in paths]
 
 
 def test_every_page_and_viewport_starts_as_a_first_time_visitor():

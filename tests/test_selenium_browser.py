@@ -20,10 +20,8 @@ from auditor.browsers.selenium_backend import SeleniumBackend, SeleniumTab, glob
 from auditor.config import build_settings
 from auditor.engine import Target, audit_targets
 from auditor.localserver import QuietHTTPServer
-from badserver import BadServer
+from badserver import BadServer, closed_port, serve
 from clitools import ROOT, load_report, run_cli
-from test_cli_browser import closed_port
-from test_engine_browser import serve
 
 pytestmark = [
     pytest.mark.browser,

@@ -71,13 +71,13 @@ NO_BROWSER_HELP = (
 )
 
 
-def find_chromium(explicit: str | None, playwright_path: str | None = None) -> str:
+def find_chromium(explicit: str | None, playwright_path: str | None = None, help: str = NO_BROWSER_HELP) -> str:
     """--browser-path / NEWSAUDIT_BROWSER, then Playwright's own Chromium, then one on PATH."""
     chosen = explicit or os.environ.get("NEWSAUDIT_BROWSER")
     if chosen:
         path = shutil.which(chosen) or chosen
         if not Path(path).is_file() or not os.access(path, os.X_OK):
-            raise NoBrowser(f"browser {chosen!r} is not an executable file; {NO_BROWSER_HELP}")
+            raise NoBrowser(f"browser {chosen!r} is not an executable file; {help}")
         return path
     if playwright_path and Path(playwright_path).is_file():
         return playwright_path
@@ -85,7 +85,7 @@ def find_chromium(explicit: str | None, playwright_path: str | None = None) -> s
         path = shutil.which(name)
         if path:
             return path
-    raise NoBrowser(NO_BROWSER_HELP)
+    raise NoBrowser(help)
 
 
 class Tab(ABC):
@@ -94,6 +94,10 @@ class Tab(ABC):
     @abstractmethod
     async def reset(self) -> None:
         """Forget cookies and storage, so the next load is a first-time visit."""
+
+    @abstractmethod
+    async def clear_site_data(self) -> None:
+        """Between the viewports of one page: forget what the last load stored."""
 
     @abstractmethod
     async def set_viewport(self, width: int, height: int) -> None: ...

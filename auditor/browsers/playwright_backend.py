@@ -8,22 +8,9 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
 from ..blocking import Blocker
+from ..scripts import CLEAR_STORAGE, SETTLE
 from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
 from .errors import KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
-
-# Waits for web fonts and two frames, bounded, so layout has settled after load or a resize.
-SETTLE = """async () => {
-  const frames = new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const fonts = document.fonts ? document.fonts.ready : Promise.resolve();
-  await Promise.race([Promise.all([frames, fonts]), new Promise((r) => setTimeout(r, 1000))]);
-  return innerWidth;
-}"""
-
-CLEAR_STORAGE = """() => {
-  try { localStorage.clear(); } catch (e) {}
-  try { sessionStorage.clear(); } catch (e) {}
-}"""
-
 
 class PlaywrightTab(Tab):
     def __init__(self, backend: "PlaywrightBackend"):
@@ -81,6 +68,8 @@ class PlaywrightTab(Tab):
     def _response(self, response) -> None:
         if response.request.is_navigation_request() and response.frame.parent_frame is None:
             self.main_response = response
+            # Redirected hops never reach the route handler: the final origin is the page's own.
+            self.page_url = response.url
 
     async def set_viewport(self, width: int, height: int) -> None:
         self.viewport = {"width": width, "height": height}

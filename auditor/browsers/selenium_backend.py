@@ -45,8 +45,13 @@ from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, c
 from .errors import is_navigation_race, load_error, not_html
 
 # The bounded settle after a load or a resize, the same for both backends.
-from .playwright_backend import SETTLE
+from ..scripts import SETTLE
 
+NO_CHROMIUM_HELP = (
+    "no Chromium found for the selenium backend: install the system Chromium that matches "
+    "chromedriver (Debian/Ubuntu: apt-get install chromium chromium-driver), or point "
+    "--browser-path / NEWSAUDIT_BROWSER at one"
+)
 NO_DRIVER_HELP = (
     "the selenium backend needs chromedriver on PATH, matching the Chromium it drives "
     "(Debian/Ubuntu: apt-get install chromium-driver), or a Selenium Grid given with --grid-url"
@@ -514,7 +519,7 @@ class SeleniumBackend(Backend):
             self.driver_path = shutil.which("chromedriver") or ""
             if not self.driver_path:
                 raise NoBrowser(f"no chromedriver found: {NO_DRIVER_HELP}")
-            self.binary = find_chromium(self.options.executable)
+            self.binary = find_chromium(self.options.executable, help=NO_CHROMIUM_HELP)
         elif self.options.executable:
             self.binary = self.options.executable  # a path on the remote node
         try:
