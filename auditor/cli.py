@@ -39,7 +39,7 @@ def main() -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="Audit only the N newest entries of sitemaps and feeds.")
 @click.option("--viewports", help="Comma list of viewports to audit, e.g. XS,LG. Default: all.")
 @click.option("--viewport", "viewport", multiple=True, metavar="NAME=WxH", help="Add or override a viewport, e.g. XL=1920x1080.")
-@click.option("--viewport-mode", type=str, help="reload: a fresh load per viewport (default); resize: one load, resized.")
+@click.option("--viewport-mode", type=str, help="resize: one load per page, resized through the viewports (default); reload: a fresh load per viewport.")
 @click.option("--format", "format_", help="Comma list of outputs: json,html,junit,sarif,md (default: all).")
 @click.option("--output", "-o", help="Folder for the reports (default: newsaudit-report).")
 @click.option("--fail-on", type=str, help=f"Lowest impact that fails the run: {', '.join(FAIL_ON_CHOICES)} (default: serious).")

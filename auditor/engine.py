@@ -31,7 +31,7 @@ class Target:
 @dataclass
 class Settings:
     viewports: list[Viewport]
-    viewport_mode: str = "reload"
+    viewport_mode: str = "resize"
     backend: str = "playwright"
     browser: BrowserOptions = field(default_factory=BrowserOptions)
     concurrency: int = 2

@@ -59,7 +59,7 @@ async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options
 async def run_axe(tab: Tab, options: GatherOptions) -> dict:
     # A page that navigates between the injection and the run loses axe: inject again, a little.
     for _ in range(3):
-        if not await tab.evaluate("() => !!(window.axe && window.axe.run)"):
+        if not await tab.evaluate(scripts.HAS_AXE):
             await tab.inject(scripts.axe_source())
         try:
             return await tab.evaluate(scripts.function(*scripts.AXE_RUN), {

@@ -19,10 +19,24 @@ def function(file: str, entry: str) -> str:
 @cache
 def axe_source() -> str:
     """axe-core from a maintained PyPI package, wrapped so a page's AMD or CommonJS loader can't
-    capture it: it always lands on window.axe."""
+    capture it: it lands on window.axe, and on a property of our own that a page's own copy of
+    axe cannot replace."""
     from axe_playwright_python.base import AXE_SCRIPT
 
-    return f"(function(define, module, exports) {{\n{AXE_SCRIPT}\n}}).call(window);"
+    return (f"(function(define, module, exports) {{\n{AXE_SCRIPT}\n"
+            "Object.defineProperty(window, '__newsaudit_axe__', {value: window.axe, configurable: true});\n"
+            "}).call(window);")
+
+
+@cache
+def axe_init_source() -> str:
+    """axe-core for a backend to add to every new document of the top frame before the page's own
+    scripts run: the browser then compiles it while the page loads, and caches the compiled code.
+    In frames it is only pre-parsed, never run."""
+    return f"if (window.top === window) {{ {axe_source()} }}"
+
+
+HAS_AXE = "() => !!(window.__newsaudit_axe__ || window.axe || {}).run"
 
 
 @cache

@@ -144,7 +144,7 @@ def main() -> None:
         measure(f"newsaudit {mode}, 1 worker, no screenshots",
                 lambda mode=mode: newsaudit(urls, mode, 1, False, out))
     measure("newsaudit reload, 1 worker, screenshots", lambda: newsaudit(urls, "reload", 1, True, out))
-    measure("newsaudit reload, 2 workers, screenshots", lambda: newsaudit(urls, "reload", 2, True, out))
+    measure("newsaudit default: resize, 2 workers, screenshots", lambda: newsaudit(urls, "resize", 2, True, out))
     server.stop()
 
     ref = rows[0][1]

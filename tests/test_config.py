@@ -11,7 +11,7 @@ def names(settings):
 def test_defaults():
     s = build_settings({}, {})
     assert names(s) == [("XS", 375, 667), ("SM", 640, 960), ("MD", 768, 1024), ("LG", 1280, 800)]
-    assert s.viewport_mode == "reload" and s.fail_on == "serious" and s.browser.block_ads
+    assert s.viewport_mode == "resize" and s.fail_on == "serious" and s.browser.block_ads
     assert s.browser.timeout == 30 and s.formats == ("json", "html", "junit", "sarif", "md")
 
 

@@ -8,6 +8,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
 from ..blocking import Blocker
+from .. import scripts
 from ..scripts import CLEAR_STORAGE, SETTLE
 from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
 from .errors import KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
@@ -27,6 +28,7 @@ class PlaywrightTab(Tab):
         self.context = await self.backend.browser.new_context(
             viewport=self.viewport, service_workers="block", accept_downloads=False)
         self.context.set_default_timeout(self.backend.options.timeout * 1000)
+        await self.context.add_init_script(script=scripts.axe_init_source())
         if self.backend.blocker.active:
             await self.context.route("**/*", self._route)
         self.page = await self.context.new_page()

@@ -1,13 +1,14 @@
 // Runs axe-core (already injected) and gives every node our own selector, so axe findings merge
 // across viewports and line up with the news rules' findings on the same element.
 async function axeRun(args) {
-  if (!window.axe) throw new Error('axe-core is not in the page');
+  const axe = window.__newsaudit_axe__ || window.axe;
+  if (!axe || !axe.run) throw new Error('axe-core is not in the page');
   const options = {
     runOnly: {type: 'tag', values: args.tags},
     resultTypes: ['violations', 'incomplete'],
   };
   if (args.rules && Object.keys(args.rules).length) options.rules = args.rules;
-  const results = await window.axe.run(document, options);
+  const results = await axe.run(document, options);
   const slim = (items) => items.map((rule) => ({
     id: rule.id,
     impact: rule.impact,
@@ -34,7 +35,7 @@ async function axeRun(args) {
     }),
   }));
   return {
-    version: window.axe.version,
+    version: axe.version,
     violations: slim(results.violations),
     incomplete: slim(results.incomplete),
   };
