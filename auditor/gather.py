@@ -42,8 +42,24 @@ async def measure_width(tab: Tab, viewport: Viewport) -> int:
     return width
 
 
+# performance.timeOrigin is new for every document: a change means the page navigated.
+DOCUMENT_TOKEN = "() => performance.timeOrigin"
+
+
 async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options: GatherOptions,
                  backend: str) -> Snapshot:
+    # Facts from two documents would be nonsense: a page that navigates during the audit is
+    # audited again once, and is an error if it navigates again.
+    for _ in range(2):
+        token = await tab.evaluate(DOCUMENT_TOKEN)
+        snapshot = await _gather_once(tab, url, final_url, viewport, options, backend)
+        if await tab.evaluate(DOCUMENT_TOKEN) == token:
+            return snapshot
+    raise BrowserError(KEEPS_NAVIGATING)
+
+
+async def _gather_once(tab: Tab, url: str, final_url: str, viewport: Viewport, options: GatherOptions,
+                       backend: str) -> Snapshot:
     inner_width = await measure_width(tab, viewport)
     page_options = options.page_options()
     facts = await tab.evaluate(scripts.function(*scripts.COLLECT), page_options)

@@ -6,6 +6,7 @@ async function axeRun(args) {
   const options = {
     runOnly: {type: 'tag', values: args.tags},
     resultTypes: ['violations', 'incomplete'],
+    elementRef: true,
   };
   if (args.rules && Object.keys(args.rules).length) options.rules = args.rules;
   const results = await axe.run(document, options);
@@ -16,14 +17,11 @@ async function axeRun(args) {
     help: rule.help,
     description: rule.description,
     helpUrl: rule.helpUrl,
-    nodes: rule.nodes.map((node) => {
-      let el = null;
+    // A node whose element a script removed while axe ran (an ad rotating) is gone from the page,
+    // so no report could point at it.
+    nodes: rule.nodes.filter((node) => !node.element || node.element.isConnected).map((node) => {
       // A one-part target is in this document; longer ones reach into frames or shadow roots.
-      if (node.target.length === 1 && typeof node.target[0] === 'string') {
-        try {
-          el = document.querySelector(node.target[0]);
-        } catch (e) { /* keep axe's own target */ }
-      }
+      const el = node.target.length === 1 && node.element ? node.element : null;
       return {
         selector: el ? NA.selector(el) : node.target.flat().join(' >>> '),
         target: node.target,
