@@ -46,7 +46,8 @@ class Reporter:
         if page.status == "error":
             state = f"error: {page.error}"
         else:
-            state = f"{len(page.findings)} findings"
+            count = len(page.findings)
+            state = f"{count} finding{'' if count == 1 else 's'}"
             if page.viewport_errors:
                 state += "; not audited at " + ", ".join(f"{v} ({r})" for v, r in page.viewport_errors.items())
         self.console.print(f"[{self.done}/{self.total}] {page.url}: {state}", markup=False, highlight=False,
