@@ -104,19 +104,18 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
     except KeyboardInterrupt:
         interrupted = True
     except NoBrowser as error:
-        server.stop()
-        fail(str(error))
+        fail(str(error))  # the finally below still stops the file server
     finally:
         server.stop()
     run = build_run(pages, results, settings, info, started, interrupted)
-    write_reports(run, settings.output, list(settings.formats), quiet)
+    write_reports(run, settings.output, list(settings.formats))
     code = EXIT_INTERRUPTED if interrupted else exit_code(run)
     if not quiet:
         click.echo(summary_line(run, settings.output), err=True)
     sys.exit(code)
 
 
-def write_reports(run: AuditRun, output: Path, formats: list[str], quiet: bool) -> None:
+def write_reports(run: AuditRun, output: Path, formats: list[str]) -> None:
     import reports
 
     try:
@@ -174,7 +173,7 @@ def report_command(report_json, format_, output):
     out = Path(output) if output else path.parent
     if out.resolve() != path.parent.resolve():
         _copy_assets(run, path.parent, out)
-    write_reports(run, out, formats, quiet=False)
+    write_reports(run, out, formats)
     click.echo(f"wrote {', '.join(reports.FORMATS[f] for f in formats)} to {out}/", err=True)
 
 

@@ -89,6 +89,7 @@ class PageAudit:
         self.page = PageResult(url=target.url)
         self.verdicts: list[Verdict] = []
         self.crops: dict[tuple, str] = {}
+        self.crop_by_selector: dict[str, str] = {}
         self.axe_version = ""
         self.axe_rules: dict[str, dict] = {}
 
@@ -166,17 +167,18 @@ class PageAudit:
             for verdict in verdicts:
                 rule_id = verdict.rule.id if verdict.rule else verdict.violation.rule
                 key = (rule_id, verdict.violation.selector)
-                if verdict.violation.selector is None or key in self.crops or len(self.crops) >= MAX_CROPS_PER_PAGE:
+                selector = verdict.violation.selector
+                if selector is None or key in self.crops or len(self.crops) >= MAX_CROPS_PER_PAGE:
                     continue
-                if any(k[1] == key[1] for k in self.crops):  # one picture per element is enough
-                    self.crops[key] = next(p for k, p in self.crops.items() if k[1] == key[1])
+                if selector in self.crop_by_selector:  # one picture per element is enough
+                    self.crops[key] = self.crop_by_selector[selector]
                     continue
-                box = await self.tab.evaluate(outline, {"selector": verdict.violation.selector})
+                box = await self.tab.evaluate(outline, {"selector": selector})
                 clip = box and pictures.crop_clip(box, viewport.width, viewport.height)
                 if clip:
                     name = f"{viewport.name}-crop{len(self.crops)}"
-                    self.crops[key] = self.assets.save(self.target.url, name, pictures.crop(
-                        await self.tab.screenshot(clip)))
+                    self.crops[key] = self.crop_by_selector[selector] = self.assets.save(
+                        self.target.url, name, pictures.crop(await self.tab.screenshot(clip)))
             await self.tab.evaluate(outline, {"selector": None})
         except BrowserError:
             pass  # pictures are a courtesy: a failed screenshot never fails the audit
