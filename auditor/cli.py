@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, ci, cli_ci
 from .browsers import NoBrowser
+from .ci import ShardType
 from .config import FAIL_ON_CHOICES, ConfigError, build_settings, find_config
 from .engine import audit_targets, build_run, now
 from .inputs import InputError, feed_entries, newest_first, sitemap_entries, to_targets, url_list_entries
@@ -57,9 +58,13 @@ def main() -> None:
 @click.option("--browser-path", help="Chromium or Chrome to use (also NEWSAUDIT_BROWSER).")
 @click.option("--config", "config_path", help="Config file (default: ./newsaudit.toml or [tool.newsaudit] in ./pyproject.toml).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@click.option("--baseline", "baseline_path", metavar="PATH", help="An earlier report.json: only new findings fail the gate.")
+@click.option("--update-baseline", is_flag=True, help="Write this run to the --baseline PATH as the new baseline.")
+@click.option("--shard", type=ShardType(), help="Audit the K-th of N stable shares of the pages (newsaudit merge joins them).")
+@click.option("--sarif-category", help="SARIF automationDetails category (default: from the input).")
 def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewport_mode, format_, output,
           fail_on, concurrency, timeout, block, block_ads, same_origin_only, allow, axe_tags, disable, screenshots,
-          backend, grid_url, browser_path, config_path, quiet):
+          backend, grid_url, browser_path, config_path, quiet, baseline_path, update_baseline, shard, sarif_category):
     """Audit article pages: URLs, local HTML files or folders, lists, sitemaps and feeds."""
     try:
         table, source = find_config(config_path)
@@ -81,13 +86,15 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
         for feed in feeds:
             listed += feed_entries(feed)
         locations += [e.location for e in newest_first(listed, limit)]
+        gate = ci.prepare(table, source or "config", baseline_path=baseline_path, update_baseline=update_baseline,
+                          shard=shard, sarif_category=sarif_category, inputs=(targets, url_files, sitemaps, feeds))
     except (ConfigError, InputError) as error:
         fail(str(error))
     if not locations:
         fail("nothing to audit: give URLs, local files or folders, --urls, --sitemap or --feed")
 
     server = LocalServer()
-    pages = to_targets(locations, server)
+    pages = gate.select(to_targets(locations, server))
     if server.mounts:
         base = server.start()
         for target in pages:
@@ -108,6 +115,7 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
     finally:
         server.stop()
     run = build_run(pages, results, settings, info, started, interrupted)
+    gate.apply(run, settings, quiet)
     write_reports(run, settings.output, list(settings.formats))
     code = EXIT_INTERRUPTED if interrupted else exit_code(run)
     if not quiet:
@@ -190,3 +198,6 @@ def _copy_assets(run: AuditRun, source: Path, target: Path) -> None:
                 shutil.copyfile(src, target / rel)
 
 
+
+
+cli_ci.register(main)  # newsaudit diff, newsaudit merge

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import fields
 from pathlib import Path
 
+from . import axe_rules
 from .browsers import BrowserOptions
 from .engine import VIEWPORT_MODES, Settings
 from .gather import GatherOptions
@@ -29,6 +30,7 @@ KEYS = {
     "placeholder_words": list, "generic_link_texts": list, "alt_max_length": int,
     "caption_match_threshold": float, "screenshots": bool, "backend": str, "browser_path": str,
     "grid_url": str,
+    "ignore": list, "sarif": dict,  # CI gating: parsed and checked in auditor/ignores.py and ci.py
 }
 # Rule settings are config keys too, so a new RuleSettings field needs no change here.
 KEYS.update({f.name: (list if isinstance(f.default, tuple) else type(f.default))
@@ -142,10 +144,12 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
             raise ConfigError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
 
     known = all_rules()
+    axe_known = axe_rules.catalogue()
     disabled = split_list(pick("disable", []))
     for rule_id in disabled:
-        if rule_id not in known:
-            raise ConfigError(f"unknown rule {rule_id!r} in disable; known rules: {', '.join(known)}")
+        if rule_id not in known and rule_id not in axe_known:
+            raise ConfigError(f"unknown rule {rule_id!r} in disable; news rules: {', '.join(known)}; "
+                              "or an axe-core rule id (newsaudit rules --format json lists the news rules)")
 
     concurrency = pick("concurrency", os.cpu_count() or 2)
     if not isinstance(concurrency, int) or concurrency < 1:
@@ -172,11 +176,12 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
         fail_on=fail_on,
         gather=GatherOptions(
             axe_tags=tuple(split_list(pick("axe_tags", list(DEFAULT_AXE_TAGS)))),
+            axe_rules=tuple((rule_id, False) for rule_id in disabled if rule_id in axe_known),
             caption_selector=pick("caption_selector", DEFAULT_CAPTION_SELECTOR),
             credit_selector=pick("credit_selector", DEFAULT_CREDIT_SELECTOR),
             article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR)),
         rule_settings=rule_settings,
-        disabled_rules=frozenset(disabled),
+        disabled_rules=frozenset(r for r in disabled if r in known),
         screenshots=bool(pick("screenshots", True)),
         output=Path(output),
         formats=tuple(formats),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -94,6 +95,13 @@ class PageAudit:
         self.axe_rules: dict[str, dict] = {}
 
     async def run(self) -> PageResult:
+        started = time.monotonic()
+        try:
+            return await self._run()
+        finally:
+            self.page.seconds = round(time.monotonic() - started, 3)  # JUnit's times
+
+    async def _run(self) -> PageResult:
         settings = self.settings
         loaded = False
         # A script that keeps the page busy forever would hang every call into it: bound each step.

@@ -110,6 +110,12 @@ class Finding:
     # Viewport name -> message, where a viewport said something different from ``message``.
     messages: dict = field(default_factory=dict)
     crop: str | None = None  # path of an element screenshot, relative to report.json
+    # CI gating (auditor/fingerprint.py, baseline.py, ignores.py): the same problem on the same
+    # page keeps its fingerprint; "new" | "unchanged" against a --baseline, else None; an
+    # [[ignore]] entry that applies: {"reason", "until"}.
+    fingerprint: str = ""
+    baseline: str | None = None
+    ignored: dict | None = None
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -140,6 +146,7 @@ class PageResult:
     screenshots: dict = field(default_factory=dict)
     # Viewport name -> measured window.innerWidth.
     inner_widths: dict = field(default_factory=dict)
+    seconds: float = 0.0  # wall time of the page's audit, all viewports
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -165,6 +172,12 @@ class AuditRun:
     finished: str = ""
     interrupted: bool = False
     schema_version: int = SCHEMA_VERSION
+    # With --baseline: {"path", "tool_version", "finished"} of the baseline, and its findings that
+    # are gone now (each a finding dict plus the page "url"); see auditor/baseline.py.
+    baseline: dict | None = None
+    fixed: list = field(default_factory=list)
+    # The [[ignore]] entries and what became of them ("applied", "expired", "unmatched").
+    ignores: list = field(default_factory=list)
 
     @property
     def fail_on(self) -> str:
@@ -176,15 +189,21 @@ class AuditRun:
             for finding in page.findings:
                 by_impact[finding.impact] = by_impact.get(finding.impact, 0) + 1
         errors = sum(1 for p in self.pages if p.status == "error" or p.viewport_errors)
-        return {
+        summary = {
             "pages": len(self.pages),
             "audited": sum(1 for p in self.pages if p.status == "audited"),
             "errors": errors,
             "findings": sum(by_impact.values()),
             "findings_by_impact": by_impact,
+            "ignored": sum(1 for p in self.pages for f in p.findings if f.ignored is not None),
             "gate": gate(self),
             "exit_code": exit_code(self),
         }
+        if self.baseline is not None:
+            states = [f.baseline for p in self.pages for f in p.findings]
+            summary["baseline"] = {"new": states.count("new"), "unchanged": states.count("unchanged"),
+                                   "fixed": len(self.fixed)}
+        return summary
 
     def to_dict(self) -> dict:
         return {
@@ -198,6 +217,9 @@ class AuditRun:
             "interrupted": self.interrupted,
             "rules": self.rules,
             "pages": [p.to_dict() for p in self.pages],
+            "baseline": self.baseline,
+            "fixed": self.fixed,
+            "ignores": self.ignores,
             "summary": self.summary(),
         }
 
@@ -211,12 +233,18 @@ class AuditRun:
         return run
 
 
+def counts_for_gate(finding: Finding) -> bool:
+    """An ignored finding never counts; against a baseline only a new one does."""
+    return finding.ignored is None and finding.baseline != "unchanged"
+
+
 def failing_findings(run: AuditRun) -> Iterable[Finding]:
-    """Findings at or above the run's --fail-on threshold."""
+    """Findings at or above the run's --fail-on threshold that count for the gate."""
     if run.fail_on == "never":
         return []
     threshold = impact_rank(run.fail_on)
-    return [f for p in run.pages for f in p.findings if impact_rank(f.impact) >= threshold]
+    return [f for p in run.pages for f in p.findings
+            if impact_rank(f.impact) >= threshold and counts_for_gate(f)]
 
 
 def gate(run: AuditRun) -> str:
