@@ -1,15 +1,17 @@
-"""SARIF 2.1.0: valid against the OASIS schema, and fingerprints that survive a second run."""
+"""SARIF 2.1.0: valid against the OASIS schema and against GitHub code scanning's upload rules."""
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import pytest
 from jsonschema import Draft4Validator
 
 import reports
-from reports.sarif import FINGERPRINT_KEY, fingerprint, page_key, sarif_log
-from sample_run import SAMPLE_DIR, build_run
+from auditor.model import Finding
+from reports.sarif import FINGERPRINT_KEY, MAX_RESULTS, artifact_path, sarif_log
+from sample_run import SAMPLE_DIR, build_clean_run, build_run
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -18,113 +20,237 @@ def _log(run=None) -> dict:
     return json.loads(reports.render(run or build_run(), "sarif", SAMPLE_DIR))
 
 
-def test_valid_against_the_sarif_schema():
-    errors = sorted(Draft4Validator(SCHEMA).iter_errors(_log()), key=lambda e: list(e.absolute_path))
-    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+def schema_errors(log: dict) -> list[str]:
+    errors = sorted(Draft4Validator(SCHEMA).iter_errors(log), key=lambda e: list(e.absolute_path))
+    return [f"{list(e.absolute_path)}: {e.message}" for e in errors]
 
 
-def test_what_code_scanning_relies_on():
-    """Checks beyond the schema: what GitHub code scanning reads to show and track alerts."""
+def _uris(node):
+    """Every artifactLocation uri anywhere in the log."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "artifactLocation":
+                yield value["uri"]
+            else:
+                yield from _uris(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _uris(item)
+
+
+def upload_rule_violations(log: dict) -> list[str]:
+    """GitHub code scanning's documented rules for an uploaded SARIF file ("SARIF support for code
+    scanning" and "SARIF results exceed limits"): what makes it reject a file or lose alerts."""
+    problems = []
+    if log.get("version") != "2.1.0":
+        problems.append("version must be 2.1.0")
+    runs = log.get("runs", [])
+    if not 1 <= len(runs) <= 20:
+        problems.append("a file holds 1 to 20 runs")
+    for uri in _uris(log):
+        if urlsplit(uri).scheme:  # "SARIF URI scheme "https" did not match the checkout URI scheme "file""
+            problems.append(f"artifact URI with a scheme: {uri}")
+        if uri.startswith("/") or ".." in uri.split("/"):
+            problems.append(f"artifact URI outside the repository: {uri}")
+    ids = [run.get("automationDetails", {}).get("id", "") for run in runs]
+    if any("/" not in i or not i.split("/")[0] for i in ids) or len(set(ids)) != len(ids):
+        problems.append("each run needs its own automationDetails.id of the form category/run")
+    for run in runs:
+        driver = run["tool"]["driver"]
+        rules, results = driver.get("rules", []), run.get("results", [])
+        if len(results) > 25_000:
+            problems.append("more than 25,000 results in a run")
+        if len(rules) > 25_000:
+            problems.append("more than 25,000 rules in a run")
+        rule_ids = [r["id"] for r in rules]
+        if len(rule_ids) != len(set(rule_ids)):
+            problems.append("rule ids repeat")
+        for rule in rules:
+            if not rule.get("shortDescription", {}).get("text") or not rule.get("fullDescription", {}).get("text"):
+                problems.append(f"rule {rule['id']} lacks a description")
+            if not rule.get("help", {}).get("markdown") and not rule.get("help", {}).get("text"):
+                problems.append(f"rule {rule['id']} lacks help")
+            props = rule.get("properties", {})
+            if len(props.get("tags", [])) > 10:
+                problems.append(f"rule {rule['id']} has more than the 10 tags code scanning shows")
+            if props.get("precision") not in ("very-high", "high", "medium", "low"):
+                problems.append(f"rule {rule['id']} precision {props.get('precision')!r}")
+            if props.get("problem.severity") not in ("error", "warning", "recommendation"):
+                problems.append(f"rule {rule['id']} problem.severity {props.get('problem.severity')!r}")
+        prints = []
+        for result in results:
+            if rules[result["ruleIndex"]]["id"] != result["ruleId"]:
+                problems.append(f"ruleIndex of {result['ruleId']} points elsewhere")
+            if not result.get("message", {}).get("text"):
+                problems.append("a result without a message")
+            if not 1 <= len(result.get("locations", [])) <= 1000:
+                problems.append("a result needs 1 to 1,000 locations")
+            fingerprint = result.get("partialFingerprints", {}).get(FINGERPRINT_KEY, "")
+            if len(fingerprint) != 64:
+                problems.append(f"result {result['ruleId']} without a fingerprint")
+            prints.append(fingerprint)
+        if len(prints) != len(set(prints)):
+            problems.append("two results share a fingerprint (code scanning would merge their alerts)")
+    return problems
+
+
+def test_valid_against_the_sarif_schema_and_the_upload_rules():
     log = _log()
-    assert log["version"] == "2.1.0" and log["$schema"]
-    run = log["runs"][0]
-    driver = run["tool"]["driver"]
-    assert driver["name"] == "newsaudit" and driver["version"] == "0.1.0"
-    rules = driver["rules"]
-    ids = [r["id"] for r in rules]
-    assert len(ids) == len(set(ids))
-    for rule in rules:
-        assert rule["helpUri"].startswith("https://")
-        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
-        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
-        assert len(rule["properties"]["tags"]) <= 20
-    for result in run["results"]:
-        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["message"]["text"]
-        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        assert len(result["partialFingerprints"][FINGERPRINT_KEY]) == 64
-    fingerprints = [r["partialFingerprints"][FINGERPRINT_KEY] for r in run["results"]]
-    assert len(fingerprints) == len(set(fingerprints))
+    assert not schema_errors(log)
+    assert not upload_rule_violations(log)
 
 
-def test_results_carry_level_location_selector_and_viewports():
+def test_upload_rules_catch_what_code_scanning_rejects():
+    """The rule checker itself: each known rejection is caught."""
+    log = _log()
+    broken = copy.deepcopy(log)
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = \
+        "https://news.example.com/a"
+    assert any("scheme" in p for p in upload_rule_violations(broken))
+    broken = copy.deepcopy(log)
+    del broken["runs"][0]["automationDetails"]
+    assert any("automationDetails" in p for p in upload_rule_violations(broken))
+    broken = copy.deepcopy(log)
+    broken["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["tags"] = [str(i) for i in range(11)]
+    assert any("10 tags" in p for p in upload_rule_violations(broken))
+    broken = copy.deepcopy(log)
+    broken["runs"][0]["results"][1]["partialFingerprints"] = broken["runs"][0]["results"][0]["partialFingerprints"]
+    assert any("share a fingerprint" in p for p in upload_rule_violations(broken))
+
+
+def test_web_pages_are_filed_under_repository_files_and_keep_their_url():
+    results = _log()["runs"][0]["results"]
+    skipped = next(r for r in results if r["ruleId"] == "heading-level-skipped")
+    location = skipped["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"] == {"uri": "newsaudit.toml", "uriBaseId": "%SRCROOT%"}
+    page, element = location["logicalLocations"]
+    assert page == {"name": "/world/2024/storm-closes-schools", "kind": "page",
+                    "fullyQualifiedName": build_run().pages[0].url}
+    assert element == {"fullyQualifiedName": "#story > h4:nth-of-type(1)", "kind": "element"}
+    assert skipped["properties"]["pageUrl"].startswith("https://news.example.com/world/")
+    assert skipped["properties"]["viewports"] == ["XS", "SM"]
+    assert skipped["properties"]["viewportsPassing"] == ["MD", "LG"]
+    live = next(r for r in results if r["ruleId"] == "alt-placeholder")
+    assert live["properties"]["viewportsNotAudited"] == ["LG"]
+    page_level = next(r for r in results if r["ruleId"] == "heading-h1-missing")
+    assert [loc["kind"] for loc in page_level["locations"][0]["logicalLocations"]] == ["page"]
+
+
+def test_a_url_map_files_pages_under_their_templates():
+    sarif = {"fallback": "site/base.html", "map": [{"url": "/world/*", "file": "templates/world.html"},
+                                                    {"url": "https://news.example.com/local/*", "file": "t/local.html"}]}
+    assert artifact_path("https://staging.example.com/world/2024/x?id=1", sarif) == "templates/world.html"
+    assert artifact_path("https://news.example.com/local/2024/bus-lanes", sarif) == "t/local.html"
+    assert artifact_path("https://news.example.com/culture/a", sarif) == "site/base.html"
+    run = build_run()
+    run.settings["sarif"] = {**sarif, "category": "preview"}
+    log = _log(run)
+    uris = {r["properties"]["pageUrl"]: r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]}
+    assert uris["https://news.example.com/local/2024/bus-lanes"] == "t/local.html"
+    assert log["runs"][0]["automationDetails"]["id"] == "preview/2025-01-15T09:30:00Z"
+    assert not upload_rule_violations(log)
+
+
+def test_a_local_page_is_its_path_in_the_repository(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "site").mkdir()
+    (repo / "site" / "a b.html").write_text("<p>x</p>", encoding="utf-8")
+    run = build_run()
+    run.pages = [run.pages[3]]
+    for cwd, url in ((repo, "site/a b.html"), (repo / "site", "a b.html"), (tmp_path, "repo/site/a b.html")):
+        monkeypatch.chdir(cwd)
+        run.pages[0].url = url
+        for finding in run.pages[0].findings:
+            finding.fingerprint = ""
+        log = _log(run)
+        assert list(_uris(log)) == ["site/a%20b.html"]
+        assert not upload_rule_violations(log)
+
+
+def test_rules_have_help_markdown_precision_and_severity():
+    rules = {r["id"]: r for r in _log()["runs"][0]["tool"]["driver"]["rules"]}
+    skip = rules["skip-link-missing"]
+    assert skip["help"]["markdown"].startswith("**There is no “skip to content” link**")
+    assert "[More about this rule](https://www.w3.org/WAI/" in skip["help"]["markdown"]
+    assert skip["properties"]["problem.severity"] == "error"
+    assert rules["heading-level-skipped"]["properties"]["problem.severity"] == "warning"
+    # The untrusted help URL of a finding never becomes a link.
+    assert "javascript:" not in json.dumps(rules["alt-placeholder"]["help"])
+
+
+def test_results_carry_levels():
     results = _log()["runs"][0]["results"]
     assert len(results) == sum(len(p.findings) for p in build_run().pages)
     levels = {r["properties"]["impact"]: r["level"] for r in results}
     assert levels == {"critical": "error", "serious": "error", "moderate": "warning"}
-    skipped = next(r for r in results if r["ruleId"] == "heading-level-skipped")
-    assert skipped["locations"][0]["logicalLocations"] == [
-        {"fullyQualifiedName": "#story > h4:nth-of-type(1)", "kind": "element"}]
-    assert skipped["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
-        "https://news.example.com/world/2024/storm-closes-schools?utm_source=newsletter&utm_medium=email")
-    assert skipped["properties"]["viewports"] == ["XS", "SM"]
-    assert skipped["properties"]["viewportsPassing"] == ["MD", "LG"]
-    page_level = next(r for r in results if r["ruleId"] == "heading-h1-missing")
-    assert "logicalLocations" not in page_level["locations"][0]
-    live = next(r for r in results if r["ruleId"] == "alt-placeholder")
-    assert live["properties"]["viewportsNotAudited"] == ["LG"]
-    # Quotes and brackets of an untrusted URL are percent-encoded in the URI.
-    uri = live["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert not set('<>" ') & set(uri)
 
 
-def test_pages_not_audited_are_error_notifications():
+def test_pages_not_audited_are_error_notifications_without_urls_as_locations():
     invocation = _log()["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
-    texts = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+    notes = invocation["toolExecutionNotifications"]
+    texts = [n["message"]["text"] for n in notes]
     assert any("HTTP 404 Not Found" in t for t in texts)
     assert any(" at LG: Measured innerWidth 1264" in t for t in texts)
-    assert {n["level"] for n in invocation["toolExecutionNotifications"]} == {"error"}
+    assert {n["level"] for n in notes} == {"error"}
+    assert all("locations" not in n and n["properties"]["pageUrl"] for n in notes)
 
 
-def test_fingerprints_stable_across_runs():
-    """A second run of the same pages: new messages, times, viewports, query noise, local port."""
+def test_results_are_capped_least_severe_first():
+    run = build_run()
+    page = run.pages[0]
+    run.pages = [page]
+    page.findings = [Finding(rule="link-text-generic", engine="newsaudit", impact="minor" if i % 3 else "critical",
+                             wcag=[], viewports=["XS"], selector=f"#p{i}", html="", message="m", help_url="")
+                     for i in range(30)]
+    log = sarif_log(run, max_results=12)
+    results = log["runs"][0]["results"]
+    assert len(results) == 12
+    assert sum(r["properties"]["impact"] == "critical" for r in results) == 10  # every critical kept
+    notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    capped = next(n for n in notes if n["descriptor"]["id"] == "results-capped")
+    assert capped["level"] == "warning" and capped["message"]["text"].startswith("18 results were left out")
+    assert log["runs"][0]["properties"]["resultsLeftOut"] == 18
+    assert MAX_RESULTS == 25_000
+    assert not schema_errors(log)
+
+
+def test_ignored_and_baseline_states():
+    run = build_run()
+    first, second = run.pages[0].findings[:2]
+    first.ignored = {"reason": "Gallery template, ticket WEB-7", "until": "2026-12-31"}
+    first.baseline, second.baseline = "unchanged", "new"
+    run.baseline = {"path": "base/report.json", "tool_version": "0.1.0", "finished": ""}
+    log = _log(run)
+    by_selector = {(r["ruleId"], r["properties"].get("selector")): r for r in log["runs"][0]["results"]}
+    ignored = by_selector[(first.rule, first.selector)]
+    assert ignored["suppressions"] == [{"kind": "external", "status": "accepted",
+                                        "justification": "Gallery template, ticket WEB-7 (until 2026-12-31)"}]
+    assert ignored["baselineState"] == "unchanged"
+    assert by_selector[(second.rule, second.selector)]["baselineState"] == "new"
+    assert log["runs"][0]["properties"]["baseline"]["new"] == 1
+    assert not schema_errors(log)
+
+
+def test_fingerprints_stable_across_runs_and_hosts():
+    """A second run of the same pages on another host: new messages, times, viewports, query noise."""
     first = {(r["ruleId"], r["properties"]["pageTitle"]): r["partialFingerprints"] for r in _log()["runs"][0]["results"]}
     run = build_run()
     run.started, run.finished = "2025-02-01T00:00:00Z", "2025-02-01T00:02:00Z"
-    run.pages[0].url = ("https://NEWS.example.com:443/world/2024/storm-closes-schools?utm_campaign=x&fbclid=abc"
+    run.pages[0].url = ("https://staging.example.net:8443/world/2024/storm-closes-schools?utm_campaign=x&fbclid=abc"
                         "#comments")
     for page in run.pages:
         for finding in page.findings:
             finding.message = finding.message + " (reworded)"
             finding.viewports = finding.viewports[:1]
-            finding.html = "<changed>"
     second = {(r["ruleId"], r["properties"]["pageTitle"]): r["partialFingerprints"] for r in _log(run)["runs"][0]["results"]}
     assert first == second
 
 
-@pytest.mark.parametrize("a, b", [
-    ("https://example.com/a?utm_source=x&id=3&b=2", "https://EXAMPLE.com/a?b=2&id=3#top"),
-    ("http://127.0.0.1:38211/site/page.html", "http://127.0.0.1:40001/site/page.html"),
-    ("https://example.com:443/a", "https://example.com/a"),
-    ("https://example.com", "https://example.com/"),
-])
-def test_page_key_drops_what_varies(a, b):
-    assert page_key(a) == page_key(b)
-
-
-@pytest.mark.parametrize("a, b", [
-    ("https://example.com/a?id=3", "https://example.com/a?id=4"),  # a real query parameter
-    ("https://example.com/a", "https://example.com/b"),
-    ("https://example.com:8443/a", "https://example.com/a"),
-    ("fixtures/site/a.html", "fixtures/site/b.html"),
-])
-def test_page_key_keeps_what_identifies_the_page(a, b):
-    assert page_key(a) != page_key(b)
-
-
-def test_fingerprint_changes_with_rule_page_and_selector():
-    base = fingerprint("r", "https://example.com/a", "#x")
-    assert fingerprint("r2", "https://example.com/a", "#x") != base
-    assert fingerprint("r", "https://example.com/b", "#x") != base
-    assert fingerprint("r", "https://example.com/a", "#y") != base
-    assert fingerprint("r", "https://example.com/a", None) != base
-
-
 def test_clean_run_has_no_results_and_succeeds():
-    from sample_run import build_clean_run
-
     log = sarif_log(build_clean_run())
     assert log["runs"][0]["results"] == []
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
-    assert not list(Draft4Validator(SCHEMA).iter_errors(log))
+    assert not schema_errors(log) and not upload_rule_violations(log)
