@@ -90,3 +90,87 @@ def test_local_page_gets_a_classname_without_a_host(tmp_path):
                    pages=[page])
     case = list(list(_parse(tmp_path, run))[0])[0]
     assert case.classname == "newsaudit.local.fixtures_site_clean_html"
+
+
+# ---- junit-10.xsd, the set of testcases, times, baseline groups -------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from lxml import etree  # noqa: E402
+
+from sample_run import build_clean_run  # noqa: E402
+
+XSD = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "data" / "junit-10.xsd")))
+
+
+def _validate(text: str) -> list[str]:
+    doc = etree.fromstring(text.encode("utf-8"))
+    XSD.validate(doc)
+    return [str(e) for e in XSD.error_log]
+
+
+def test_valid_against_junit_10_xsd():
+    assert not _validate(reports.render(build_run(), "junit", SAMPLE_DIR))
+
+
+def test_the_schema_check_can_fail():
+    text = reports.render(build_run(), "junit", SAMPLE_DIR).replace('<testsuites name="newsaudit"',
+                                                                     '<testsuites name="newsaudit" skipped="0"', 1)
+    assert _validate(text)
+
+
+def test_a_clean_page_has_one_passing_case_per_rule_that_ran_and_real_times():
+    run = build_clean_run()
+    run.settings["rules_run"] = ["color-contrast", "image-alt", "skip-link-missing"]
+    run.pages[0].seconds = 6.0
+    text = reports.render(run, "junit", SAMPLE_DIR)
+    assert not _validate(text)
+    root = ET.fromstring(text)
+    assert root.get("tests") == "3" and root.get("failures") == "0" and root.get("time") == "6.000"
+    cases = root.findall("testsuite/testcase")
+    assert [c.get("name") for c in cases] == ["color-contrast", "image-alt", "skip-link-missing"]
+    assert [c.get("time") for c in cases] == ["2.000"] * 3
+    assert root.find("testsuite").get("time") == "6.000"
+
+
+def test_never_an_empty_report():
+    run = build_clean_run()
+    assert int(ET.fromstring(reports.render(run, "junit", SAMPLE_DIR)).get("tests")) > 0  # no rules_run
+    run.pages = []
+    text = reports.render(run, "junit", SAMPLE_DIR)
+    assert ET.fromstring(text).get("tests") == "1" and not _validate(text)
+
+
+def test_against_a_baseline_only_new_findings_fail_and_the_rest_is_listed():
+    run = build_run()
+    storm = run.pages[0]
+    for finding in storm.findings:
+        finding.baseline = "unchanged"
+    storm.findings[0].baseline = "new"
+    skip = next(f for f in storm.findings if f.rule == "skip-link-missing")
+    skip.baseline, skip.ignored = "new", {"reason": "Template rewrite in Q3", "until": None}
+    run.baseline = {"path": "b.json", "tool_version": "0.1.0", "finished": ""}
+    run.fixed = [{**storm.findings[1].to_dict(), "rule": "link-text-generic", "selector": "#old > a",
+                  "message": "old link", "url": storm.url}]
+    text = reports.render(run, "junit", SAMPLE_DIR)
+    assert not _validate(text)
+    suite = ET.fromstring(text).find("testsuite")
+    failing = {c.get("name") for c in suite.findall("testcase") if c.find("failure") is not None}
+    assert failing == {storm.findings[0].rule}
+    out = {c.get("name"): c.findtext("system-out") for c in suite.findall("testcase")}
+    assert out["skip-link-missing"].startswith("ignored: No skip link") and "Template rewrite in Q3" in out["skip-link-missing"]
+    assert "fixed: old link [#old > a]" in out["link-text-generic"]
+    assert "unchanged: " in out["link-text-generic"]
+
+
+def test_local_classname_is_the_same_from_any_working_folder(tmp_path, monkeypatch):
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "site").mkdir()
+    names = set()
+    for cwd, url in ((tmp_path / "repo", "site/a.html"), (tmp_path / "repo" / "site", "a.html")):
+        monkeypatch.chdir(cwd)
+        page = PageResult(url=url, headline="A", viewports_audited=["XS"])
+        run = AuditRun(tool={"name": "newsaudit"}, axe_version="", viewports={"XS": {"width": 375, "height": 667}},
+                       pages=[page], settings={"rules_run": ["r"]})
+        names.add(ET.fromstring(reports.render(run, "junit", SAMPLE_DIR)).find("testsuite/testcase").get("classname"))
+    assert names == {"newsaudit.local.site_a_html"}
