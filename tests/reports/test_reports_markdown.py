@@ -51,3 +51,74 @@ def test_untrusted_text_cannot_add_html_or_markdown():
 def test_report_path_relative_to_the_working_folder(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     assert _md(base=tmp_path / "newsaudit-report").rstrip().endswith("Full report: `newsaudit-report/report.html`")
+
+
+# ---- size bound, baseline groups, ignores -------------------------------------------------------
+
+import copy  # noqa: E402
+
+from auditor.model import PageResult  # noqa: E402
+from reports.markdown import MAX_CHARS  # noqa: E402
+
+
+def test_a_75000_character_title_and_url_keep_it_short():
+    run = build_run()
+    for page in run.pages:
+        page.title = page.headline = "T" * 75_000
+    run.pages[0].url = "https://news.example.com/" + "a/" * 40_000
+    run.pages[1].viewport_errors["LG"] = "x " * 50_000
+    md = _md(run)
+    assert len(md) < 6_000
+    assert "T" * 201 not in md
+
+
+def test_thousands_of_pages_stay_under_the_pr_comment_limit():
+    run = build_run()
+    template = run.pages[0]
+    run.pages = []
+    for i in range(600):
+        page = copy.deepcopy(template)
+        page.url = f"https://news.example.com/{i}/" + "p" * 300
+        page.title = page.headline = f"<b>{'Headline ' * 40}</b> {i}"
+        for finding in page.findings:
+            finding.baseline = "new"
+        run.pages.append(page)
+        run.pages.append(PageResult(url=page.url + "/gone", status="error", error="e" * 5000))
+    run.baseline = {"path": "b", "tool_version": "0.1.0", "finished": ""}
+    run.fixed = [{**template.findings[0].to_dict(), "url": "https://news.example.com/" + "f" * 900}] * 500
+    run.ignores = [{"rule": "r" * 900, "url": "*", "reason": "why " * 900, "until": "2020-01-01",
+                    "status": "expired", "matched": 0, "selector": None, "fingerprint": None}] * 400
+    md = _md(run)
+    assert len(md) < MAX_CHARS
+    assert md.rstrip().endswith("Full report: `out/report.html`")
+    assert "<b>" not in md
+
+
+def test_the_cut_keeps_whole_lines_and_says_so(monkeypatch):
+    import reports.markdown as markdown
+
+    monkeypatch.setattr(markdown, "MAX_CHARS", 900)
+    md = _md()
+    assert len(md) < 900 and "The summary was cut here" in md
+    assert md.rstrip().endswith("Full report: `out/report.html`")
+
+
+def test_baseline_groups_and_ignores_are_shown():
+    run = build_run()
+    storm = run.pages[0]
+    for finding in storm.findings:
+        finding.baseline = "unchanged"
+    storm.findings[0].baseline = "new"
+    run.baseline = {"path": "b", "tool_version": "0.1.0", "finished": ""}
+    run.fixed = [{**storm.findings[1].to_dict(), "url": storm.url}]
+    run.ignores = [{"rule": "color-contrast", "url": "/sport/*", "reason": "Brand colours", "until": "2020-01-31",
+                    "status": "expired", "matched": 0, "selector": None, "fingerprint": None},
+                   {"rule": "alt-placeholder", "url": "*", "reason": "CMS bug", "until": None,
+                    "status": "unmatched", "matched": 0, "selector": None, "fingerprint": None}]
+    md = _md(run)
+    section = md[md.index("### Compared with the baseline"):]
+    assert "**1 new**, 7 unchanged, 1 fixed." in section
+    assert "- **Images must have alternative text** (`image-alt`, critical) on " in section
+    assert "#### Fixed" in section
+    assert "`color-contrast` on `/sport/*`: expired on 2020\\-01\\-31, no longer applies (Brand colours)" in md
+    assert "`alt-placeholder` on `*`: matched no finding (CMS bug)" in md
