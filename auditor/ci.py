@@ -74,7 +74,7 @@ def sarif_settings(table: dict, source: str, category: str | None, default_categ
         mapping.append({"url": entry["url"], "file": repository_path(entry["file"], where)})
     fallback = repository_path(str(table.get("fallback") or DEFAULT_SARIF_FALLBACK), f"{source}: [sarif] fallback")
     chosen = (category or table.get("category") or default_category).strip()
-    slug = _SLUG.sub("-", chosen).strip("-")[:MAX_CATEGORY]
+    slug = re.sub("-{2,}", "-", _SLUG.sub("-", chosen)).strip("-")[:MAX_CATEGORY]
     if not slug:
         raise ConfigError(f"--sarif-category {chosen!r} has no letters or digits")
     return {"category": slug, "fallback": fallback, "map": mapping}
