@@ -125,6 +125,10 @@ class Gate:
         if self.baseline_path is not None:
             run.settings["baseline"] = self.baseline_path
         if not quiet:
+            counts = run.summary().get("baseline")
+            if counts:
+                click.echo(f"newsaudit: against the baseline: {counts['new']} new, {counts['unchanged']} "
+                           f"unchanged, {counts['fixed']} fixed (only new findings count for the gate)", err=True)
             for line in ignores.problems(run):
                 click.echo(f"newsaudit: warning: {line}", err=True)
         if self.update_baseline and self.baseline_path and not run.interrupted:

@@ -119,9 +119,8 @@ def merge_runs(runs: list[AuditRun]) -> AuditRun:
             placed.append(((positions[i] if i < len(positions) else 10**9 + i), number, page))
     seen, pages = set(), []
     for _, _, page in sorted(placed, key=lambda p: (p[0], p[1])):
-        key = fingerprint.page_key(page.url)
-        if key not in seen:  # the same page in two shards (overlapping inputs) counts once
-            seen.add(key)
+        if page.url not in seen:  # the same folder given twice counts once
+            seen.add(page.url)
             pages.append(page)
     settings = dict(first.settings)
     settings.pop("shard", None)

@@ -171,3 +171,19 @@ def test_merge_puts_pages_back_in_input_order():
     assert [p.url for p in merged.pages] == [p.url for p in whole.pages]
     assert merged.summary() == whole.summary()
     assert merged.settings["sarif"]["category"] == "newsaudit-pages" and "shard" not in merged.settings
+
+
+def test_update_baseline_writes_the_run_and_replaces_an_outdated_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "base" / "report.json"
+    target.parent.mkdir()
+    target.write_text(json.dumps({"schema_version": 0, "pages": []}), encoding="utf-8")
+    # A malformed URL is an error page, so no browser is needed.
+    args = ["audit", "https://", "--baseline", str(target), "--update-baseline", "-o", "out", "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 3, result.output
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written["schema_version"] == 1 and written["pages"][0]["error"].startswith("malformed URL")
+    assert "wrote the new baseline" in result.output
+    again = CliRunner().invoke(main, args[:-4] + ["-o", "out2", "--format", "json"])
+    assert again.exit_code == 3 and json.loads((tmp_path / "out2" / "report.json").read_text())["baseline"]["path"]
