@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from junitparser import Error, Failure, JUnitXml
+from lxml import etree
 
 import reports
 from auditor.model import AuditRun, Finding, PageResult
-from sample_run import EVIL_TITLE, SAMPLE_DIR, build_run
+from baseline_sample import build_baseline_run
+from sample_run import EVIL_TITLE, SAMPLE_DIR, build_clean_run, build_run
 
 
 def _parse(tmp_path, run=None):
@@ -94,11 +97,6 @@ def test_local_page_gets_a_classname_without_a_host(tmp_path):
 
 # ---- junit-10.xsd, the set of testcases, times, baseline groups -------------------------------
 
-from pathlib import Path  # noqa: E402
-
-from lxml import etree  # noqa: E402
-
-from sample_run import build_clean_run  # noqa: E402
 
 XSD = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "data" / "junit-10.xsd")))
 
@@ -142,16 +140,10 @@ def test_never_an_empty_report():
 
 
 def test_against_a_baseline_only_new_findings_fail_and_the_rest_is_listed():
-    run = build_run()
+    run = build_baseline_run(rule="link-text-generic", selector="#old > a", message="old link")
     storm = run.pages[0]
-    for finding in storm.findings:
-        finding.baseline = "unchanged"
-    storm.findings[0].baseline = "new"
     skip = next(f for f in storm.findings if f.rule == "skip-link-missing")
     skip.baseline, skip.ignored = "new", {"reason": "Template rewrite in Q3", "until": None}
-    run.baseline = {"path": "b.json", "tool_version": "0.1.0", "finished": ""}
-    run.fixed = [{**storm.findings[1].to_dict(), "rule": "link-text-generic", "selector": "#old > a",
-                  "message": "old link", "url": storm.url}]
     text = reports.render(run, "junit", SAMPLE_DIR)
     assert not _validate(text)
     suite = ET.fromstring(text).find("testsuite")

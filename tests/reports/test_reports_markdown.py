@@ -1,11 +1,14 @@
 """The Markdown summary: short, complete enough for a PR comment, and inert."""
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
 import reports
-from reports.markdown import link, text
+from auditor.model import PageResult
+from reports.markdown import MAX_CHARS, link, text
+from baseline_sample import build_baseline_run
 from sample_run import build_clean_run, build_run
 
 
@@ -55,11 +58,6 @@ def test_report_path_relative_to_the_working_folder(monkeypatch, tmp_path):
 
 # ---- size bound, baseline groups, ignores -------------------------------------------------------
 
-import copy  # noqa: E402
-
-from auditor.model import PageResult  # noqa: E402
-from reports.markdown import MAX_CHARS  # noqa: E402
-
 
 def test_a_75000_character_title_and_url_keep_it_short():
     run = build_run()
@@ -104,13 +102,7 @@ def test_the_cut_keeps_whole_lines_and_says_so(monkeypatch):
 
 
 def test_baseline_groups_and_ignores_are_shown():
-    run = build_run()
-    storm = run.pages[0]
-    for finding in storm.findings:
-        finding.baseline = "unchanged"
-    storm.findings[0].baseline = "new"
-    run.baseline = {"path": "b", "tool_version": "0.1.0", "finished": ""}
-    run.fixed = [{**storm.findings[1].to_dict(), "url": storm.url}]
+    run = build_baseline_run()
     run.ignores = [{"rule": "color-contrast", "url": "/sport/*", "reason": "Brand colours", "until": "2020-01-31",
                     "status": "expired", "matched": 0, "selector": None, "fingerprint": None},
                    {"rule": "alt-placeholder", "url": "*", "reason": "CMS bug", "until": None,
