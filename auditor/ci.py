@@ -54,12 +54,13 @@ def repository_path(text: str, where: str) -> str:
     return path
 
 
-def sarif_settings(table: dict, source: str, category: str | None, default_category: str) -> dict:
+def sarif_settings(table: dict, source: str, category: str | None, default_category: str,
+                   default_fallback: str = DEFAULT_SARIF_FALLBACK) -> dict:
     """``[sarif]``: the category, and where in the repository each page's template lives.
 
         [sarif]
         category = "preview-sitemap"
-        fallback = "newsaudit.toml"          # any page no map entry matches
+        fallback = "newsaudit.toml"          # any page no map entry matches (default: the config file)
         map = [{ url = "/sport/*", file = "templates/sport/article.html" }]
     """
     unknown = sorted(set(table) - set(SARIF_KEYS))
@@ -72,7 +73,7 @@ def sarif_settings(table: dict, source: str, category: str | None, default_categ
                 isinstance(v, str) for v in entry.values()):
             raise ConfigError(f"{where} must be {{ url = \"GLOB\", file = \"PATH\" }}")
         mapping.append({"url": entry["url"], "file": repository_path(entry["file"], where)})
-    fallback = repository_path(str(table.get("fallback") or DEFAULT_SARIF_FALLBACK), f"{source}: [sarif] fallback")
+    fallback = repository_path(str(table.get("fallback") or default_fallback), f"{source}: [sarif] fallback")
     chosen = (category or table.get("category") or default_category).strip()
     slug = re.sub("-{2,}", "-", _SLUG.sub("-", chosen)).strip("-")[:MAX_CATEGORY]
     if not slug:
@@ -145,7 +146,10 @@ def prepare(table: dict, source: str, *, baseline_path: str | None, update_basel
     if update_baseline and shard is not None:
         raise ConfigError("--update-baseline with --shard would write one shard's pages: "
                           "merge the shards, then run newsaudit merge … --update-baseline")
-    category = sarif_settings(table.get("sarif") or {}, source, sarif_category, default_category(*inputs))
+    # Alerts on web pages open the config file unless [sarif] says better: a file the repository has.
+    config_file = fingerprint.local_key(source) if Path(source).is_file() else DEFAULT_SARIF_FALLBACK
+    category = sarif_settings(table.get("sarif") or {}, source, sarif_category, default_category(*inputs),
+                              config_file if not config_file.startswith("/") else DEFAULT_SARIF_FALLBACK)
     if shard is not None and not sarif_category:
         category["category"] += f"-shard-{shard[0]}-of-{shard[1]}"
     gate = Gate(table_ignores=ignores.parse(table.get("ignore"), source), sarif=category,

@@ -10,8 +10,8 @@ rejects or drops it), and pointing at the source that renders the page. newsaudi
 
 - a local file page's URI is its path relative to the repository (auditor/fingerprint.local_key);
 - a web page's URI is the template file of the first ``[sarif] map`` entry whose ``url`` glob
-  matches the page URL or its path, else ``[sarif] fallback`` (default ``newsaudit.toml``, the
-  file that configures the audit, which a repository using newsaudit has);
+  matches the page URL or its path, else ``[sarif] fallback`` (default: the config file in use,
+  which a repository using newsaudit has; ``newsaudit.toml`` when a run does not say);
 - every URI is relative, with ``uriBaseId: "%SRCROOT%"``; the page URL itself is kept in a logical
   location (kind ``page``) and in ``properties.pageUrl``, and the element's selector in a logical
   location of kind ``element``. A region is not given: a page has no lines of the template to point at.

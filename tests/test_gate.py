@@ -187,3 +187,15 @@ def test_update_baseline_writes_the_run_and_replaces_an_outdated_one(tmp_path, m
     assert "wrote the new baseline" in result.output
     again = CliRunner().invoke(main, args[:-4] + ["-o", "out2", "--format", "json"])
     assert again.exit_code == 3 and json.loads((tmp_path / "out2" / "report.json").read_text())["baseline"]["path"]
+
+
+def test_sarif_alerts_on_web_pages_open_the_config_file_by_default(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "newsaudit.toml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "site")
+    options = dict(baseline_path=None, update_baseline=False, shard=(2, 3), sarif_category=None,
+                   inputs=(("https://e.com/a",), (), (), ()))
+    gate = ci.prepare({}, "newsaudit.toml", **options)
+    assert gate.sarif == {"category": "newsaudit-pages-shard-2-of-3", "fallback": "site/newsaudit.toml", "map": []}
+    assert ci.prepare({}, "config", **options).sarif["fallback"] == "newsaudit.toml"

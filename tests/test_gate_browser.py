@@ -139,6 +139,13 @@ reason = "An old template"
     assert "'heading-empty'" in third.stderr and "matched no finding" in third.stderr
     assert ignored["summary"]["gate"] == "passed" and ignored["summary"]["ignored"] == 1
 
+    # --disable takes an axe rule id: it is not run at all.
+    fourth = run_cli("audit", new_url, "-o", tmp_path / "r4", "--disable", "image-alt", *common, cwd=tmp_path)
+    assert fourth.returncode == 1, fourth.stderr
+    without = load_report(tmp_path / "r4")
+    assert "image-alt" not in {rule for rule, _ in _findings(without)}
+    assert "image-alt" not in without["settings"]["rules_run"] and "image-alt" in new["settings"]["rules_run"]
+
     # SARIF from a URL audit: no http(s) artifact URIs; valid; within code scanning's rules.
     sarif = json.loads((tmp_path / "r2" / "report.sarif").read_text(encoding="utf-8"))
     assert set(artifact_uris(sarif)) == {"newsaudit.toml"}
