@@ -162,8 +162,10 @@ def _merge_ignores(runs: list[AuditRun]) -> list[dict]:
               help="Comma list of formats to write.")
 @click.option("--baseline", "baseline_path", metavar="PATH", help="Compare the merged run with this report.json.")
 @click.option("--update-baseline", is_flag=True, help="Write the merged run to --baseline PATH.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Gate of the merged run (default: the shards' "
+              "own, so shards can run with --fail-on never and the merge gates).")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
-def merge_command(folders, output, format_, baseline_path, update_baseline, quiet):
+def merge_command(folders, output, format_, baseline_path, update_baseline, fail_on, quiet):
     """Combine the report folders of `audit --shard K/N` runs into one run: same pages, findings and
     gate as one big run. Exits like `audit` (1 when the gate fails)."""
     from .cli import _copy_assets, fail, summary_line, write_reports
@@ -178,6 +180,8 @@ def merge_command(folders, output, format_, baseline_path, update_baseline, quie
         fail("--update-baseline needs --baseline PATH: the file to write")
     runs = [_load(folder, "shard report") for folder in folders]
     run = merge_runs(runs)
+    if fail_on:
+        run.settings["fail_on"] = fail_on
     if baseline_path and not (update_baseline and not baseline.report_path(baseline_path).exists()):
         baseline.compare(run, _load(baseline_path, "baseline"), baseline_path)
     out = Path(output)

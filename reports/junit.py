@@ -142,7 +142,7 @@ def _suite(run: AuditRun, page: PageResult, names: list[str], fixed: list[dict])
             counts["tests"] += 1
             everything = by_rule.get(rule, [])
             findings = [f for f in everything if f.ignored is None and f.baseline != "unchanged"]
-            quiet = [f.to_dict() for f in everything if f not in findings]
+            quiet = [f.to_dict() for f in everything if not any(f is g for g in findings)]
             if findings:
                 worst = findings[0]
                 failing = sorted({vp for f in findings for vp in f.viewports},

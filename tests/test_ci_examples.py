@@ -58,5 +58,5 @@ def test_the_examples_use_the_options_that_exist():
     merge_help = CliRunner().invoke(main, ["merge", "--help"]).output
     for option in ("--sitemap", "--limit", "--baseline", "--update-baseline", "--fail-on", "--shard", "--output"):
         assert option in help_text
-    for option in ("--baseline", "--update-baseline", "--output"):
+    for option in ("--baseline", "--update-baseline", "--output", "--fail-on"):
         assert option in merge_help

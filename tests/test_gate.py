@@ -199,3 +199,16 @@ def test_sarif_alerts_on_web_pages_open_the_config_file_by_default(tmp_path, mon
     gate = ci.prepare({}, "newsaudit.toml", **options)
     assert gate.sarif == {"category": "newsaudit-pages-shard-2-of-3", "fallback": "site/newsaudit.toml", "map": []}
     assert ci.prepare({}, "config", **options).sarif["fallback"] == "newsaudit.toml"
+
+
+def test_merge_can_set_the_gate(tmp_path):
+    run = _run()
+    for page in run.pages:
+        page.status, page.error, page.viewport_errors = "audited", None, {}
+    run.settings["fail_on"] = "never"
+    (tmp_path / "s1").mkdir()
+    (tmp_path / "s1" / "report.json").write_text(json.dumps(run.to_dict()), encoding="utf-8")
+    runner = CliRunner()
+    base = ["merge", str(tmp_path / "s1"), "-o", str(tmp_path / "m"), "--format", "json", "-q"]
+    assert runner.invoke(main, base).exit_code == 0
+    assert runner.invoke(main, base + ["--fail-on", "serious"]).exit_code == 1
