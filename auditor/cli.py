@@ -10,7 +10,6 @@ import click
 
 from . import __version__, ci, cli_ci
 from .browsers import NoBrowser
-from .ci import ShardType
 from .config import FAIL_ON_CHOICES, ConfigError, build_settings, find_config
 from .engine import audit_targets, build_run, now
 from .inputs import InputError, feed_entries, newest_first, sitemap_entries, to_targets, url_list_entries
@@ -60,7 +59,7 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 @click.option("--baseline", "baseline_path", metavar="PATH", help="An earlier report.json: only new findings fail the gate.")
 @click.option("--update-baseline", is_flag=True, help="Write this run to the --baseline PATH as the new baseline.")
-@click.option("--shard", type=ShardType(), help="Audit the K-th of N stable shares of the pages (newsaudit merge joins them).")
+@click.option("--shard", type=ci.ShardType(), help="Audit the K-th of N stable shares of the pages (newsaudit merge joins them).")
 @click.option("--sarif-category", help="SARIF automationDetails category (default: from the input).")
 def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewport_mode, format_, output,
           fail_on, concurrency, timeout, block, block_ads, same_origin_only, allow, axe_tags, disable, screenshots,
@@ -196,8 +195,6 @@ def _copy_assets(run: AuditRun, source: Path, target: Path) -> None:
             if src.is_file():
                 (target / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, target / rel)
-
-
 
 
 cli_ci.register(main)  # newsaudit diff, newsaudit merge
