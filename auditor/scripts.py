@@ -28,12 +28,15 @@ def axe_source() -> str:
             "}).call(window);")
 
 
+STYLE_WATCH = source("style_watch.js")
+
+
 @cache
 def axe_init_source() -> str:
     """axe-core for a backend to add to every new document of the top frame before the page's own
     scripts run: the browser then compiles it while the page loads, and caches the compiled code.
     In frames it is only pre-parsed, never run."""
-    return f"if (window.top === window) {{ {axe_source()} }}"
+    return f"{STYLE_WATCH}\nif (window.top === window) {{ {axe_source()} }}"
 
 
 HAS_AXE = "() => !!(window.__newsaudit_axe__ || window.axe || {}).run"

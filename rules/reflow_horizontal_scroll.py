@@ -3,6 +3,12 @@
 It fails when ``scroll_width`` exceeds ``client_width`` (the viewport less any vertical scrollbar)
 by more than one pixel, the rounding browsers allow themselves. The message names the viewport and
 both widths, which differ per viewport anyway, and the widest offending element.
+
+A responsive page (``<meta name="viewport" content="width=device-width">``) whose own stylesheets did
+not load is not judged: the overflow then comes from images and embeds that the site's CSS sizes,
+not from the page readers get (measured on real pages audited offline: 45 of 54 such findings were
+wrong). A page with no responsive viewport, or a fixed width, is a desktop layout that scrolls
+sideways on a phone whatever its CSS, so it is judged either way and the message says why.
 """
 from __future__ import annotations
 
@@ -10,6 +16,11 @@ from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
 
 ROUNDING_PX = 1
+
+
+def responsive(viewport_meta: str | None) -> bool:
+    """The page asks to be laid out at the device's width (not a fixed desktop width)."""
+    return "width=device-width" in (viewport_meta or "").replace(" ", "").lower()
 
 
 @rule(
@@ -32,12 +43,21 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     page_width = document.get("scroll_width")
     if not page_width or not viewport_width or page_width <= viewport_width + ROUNDING_PX:
         return
+    viewport_meta = document.get("viewport_meta")
+    fixed_layout = "viewport_meta" in document and not responsive(viewport_meta)
+    if document.get("styles_missing") and not fixed_layout:
+        return  # laid out without the site's CSS: not the page readers get
     widest = document.get("widest") or {}
     culprit = f"; the widest element is {widest['selector']} (its right edge at {widest.get('right')} px)" \
         if widest.get("selector") else ""
+    reason = ""
+    if fixed_layout:
+        reason = (f" The page sets a fixed layout width ({viewport_meta})" if viewport_meta
+                  else " The page has no responsive viewport meta tag") + \
+            ", so phones get the desktop layout."
     yield Violation(
         selector=None, html=widest.get("html", ""),
         message=f"At {snapshot.viewport} the page is {page_width} px wide but the screen shows "
-                f"{viewport_width} px, so it scrolls sideways{culprit}.",
-        evidence={"scroll_width": page_width, "client_width": viewport_width,
-                  "widest": widest.get("selector")})
+                f"{viewport_width} px, so it scrolls sideways{culprit}.{reason}",
+        evidence={"scroll_width": page_width, "client_width": viewport_width, "widest": widest.get("selector"),
+                  **({"viewport_meta": viewport_meta} if fixed_layout else {})})

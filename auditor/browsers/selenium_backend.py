@@ -45,7 +45,7 @@ from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, c
 from .errors import is_navigation_race, load_error, not_html
 
 # The bounded settle after a load or a resize, the same for both backends.
-from ..scripts import SETTLE
+from ..scripts import SETTLE, STYLE_WATCH
 
 NO_CHROMIUM_HELP = (
     "no Chromium found for the selenium backend: install the system Chromium that matches "
@@ -468,7 +468,7 @@ class SeleniumBackend(Backend):
     def prepare(self, driver, viewport: tuple[int, int]) -> None:
         """What every new session needs before its first page: no dialogs, blocking, a size."""
         if self.devtools:
-            self.cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": NO_DIALOGS})
+            self.cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": NO_DIALOGS + STYLE_WATCH})
             self.cdp(driver, "Network.enable", {})
             self.cdp(driver, "Network.setBypassServiceWorker", {"bypass": True})
             self.block(driver, None)

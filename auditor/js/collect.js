@@ -87,6 +87,7 @@ function collect(options) {
     }
   }
 
+  const viewportMeta = document.querySelector('meta[name="viewport" i]');
   const document_ = {
     title,
     lang: root.getAttribute('lang') || '',
@@ -99,6 +100,9 @@ function collect(options) {
     client_width: clientWidth,
     scroll_width: scrollWidth,
     widest,
+    // value= instead of content= is how some archived copies store meta tags.
+    viewport_meta: viewportMeta ? NA.collapse(viewportMeta.getAttribute('content') ?? viewportMeta.getAttribute('value')) || null : null,
+    styles_missing: NA.stylesMissing().length,
   };
 
   // ---- images and their captions ----

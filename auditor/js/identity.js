@@ -58,11 +58,40 @@ const NA = {
   rendered(el) {
     if (!el || !el.isConnected) return false;
     if (el.getClientRects().length === 0) return false;
+    // Without the site's stylesheets, its hiding classes hide nothing; what they mark is hidden on
+    // the real page (an unopened modal, a share tooltip), so it is not judged as shown.
+    if (NA.stylesMissing().length && el.closest(NA.HIDING_CLASSES)) return false;
     if (typeof el.checkVisibility === 'function') {
       return el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true, contentVisibilityAuto: true});
     }
     const cs = getComputedStyle(el);
     return cs.visibility === 'visible' && cs.opacity !== '0';
+  },
+
+  // Class names that sites' stylesheets use for display:none (not the sr-only pattern, whose
+  // text screen readers still read).
+  HIDING_CLASSES: '.hidden, .is-hidden, .hide, .d-none, .u-hidden, .js-hidden, .invisible, .is-invisible',
+
+  // The page's own stylesheets that did not load (blocked, failed or offline): no sheet, an empty
+  // sheet after an HTTP error, or a load error that style_watch.js saw. A sheet wrongly taken as
+  // missing only sets layout verdicts aside; it never makes a finding. While any is missing, the
+  // layout is not the one readers get.
+  stylesMissing() {
+    if (NA._stylesMissing === undefined) {
+      const seen = new Set(window.__newsaudit_failed_styles__ || []);
+      const failed = (link) => {
+        if (!link.sheet || seen.has(link.href)) return true;
+        try {
+          return link.sheet.cssRules.length === 0;
+        } catch (e) {
+          return false;  // cross-origin: unreadable, and no error was seen
+        }
+      };
+      NA._stylesMissing = Array.from(document.querySelectorAll('link[rel~="stylesheet" i]'))
+        .filter((link) => !link.disabled && failed(link))
+        .map((link) => (link.getAttribute('href') || '').slice(0, 200));
+    }
+    return NA._stylesMissing;
   },
 
   box(el) {
