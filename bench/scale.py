@@ -1,0 +1,82 @@
+"""Does a run stay flat as it grows? newsaudit over 100, 300 and 1,000 generated articles.
+
+    .venv/bin/python bench/scale.py [--sizes 100,300,1000] [--args "--format json --no-screenshots"]
+
+Each size is one whole `newsaudit audit` process over generated pages (bench/generate_pages.py)
+served from 127.0.0.1 at the four viewports. The bench samples the process tree's memory (PSS)
+every half second together with the pages finished so far (one progress line per page on stderr),
+prints a table, and writes bench/out/scale.png: memory against pages done, and time against pages.
+Targets (issue 13): peak under 1.5 GB and flat after the first 50 pages; time linear in pages.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate_pages import generate  # noqa: E402
+from measure import Measured, run_measured  # noqa: E402
+from peers import serve  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+
+
+def chart(runs: dict[int, Measured], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (mem, time_ax) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for size, m in sorted(runs.items()):
+        done = [pages for _, _, pages in m.samples]
+        mem.plot(done, [b / 1e9 for _, b, _ in m.samples], label=f"{size} pages", linewidth=1)
+        time_ax.plot(done, [t for t, _, _ in m.samples], label=f"{size} pages", linewidth=1)
+    mem.axhline(1.5, color="red", linestyle="--", linewidth=0.8, label="1.5 GB target")
+    mem.set(xlabel="pages finished", ylabel="process tree PSS (GB)", title="Memory as the run grows")
+    time_ax.set(xlabel="pages finished", ylabel="seconds since start", title="Time as the run grows")
+    for ax in (mem, time_ax):
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,300,1000")
+    parser.add_argument("--args", default="", help="extra newsaudit audit options")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = OUT / "scale"
+    if work.exists():
+        shutil.rmtree(work)
+    paths = generate(work / "site", max(sizes))
+    server, base = serve(work / "site")
+    runs: dict[int, Measured] = {}
+    for size in sizes:
+        urls = work / f"urls-{size}.txt"
+        urls.write_text("".join(f"{base}/{p.name}\n" for p in paths[:size]), encoding="utf-8")
+        runs[size] = run_measured([sys.executable, "-m", "auditor", "audit", "--urls", urls, "-o", work / f"out-{size}",
+                                   "--fail-on", "never", *shlex.split(args.args)], interval=0.5)
+    server.shutdown()
+    print(f"\n{os.cpu_count()} cores; newsaudit audit {args.args or '(defaults)'}; 4 viewports\n")
+    print("| pages | exit | seconds | s / page | peak PSS | peak PSS after page 50 | peak PSS in the last half |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for size, m in sorted(runs.items()):
+        after = [b for _, b, done in m.samples if done >= 50] or [0]
+        last = [b for _, b, done in m.samples if done >= size / 2] or [0]
+        print(f"| {size} | {m.returncode} | {m.seconds:.0f} | {m.seconds / size:.2f} | {m.peak_bytes / 1e9:.2f} GB "
+              f"| {max(after) / 1e9:.2f} GB | {max(last) / 1e9:.2f} GB |")
+    chart(runs, OUT / "scale.png")
+    print(f"\nchart: {OUT / 'scale.png'}")
+
+
+if __name__ == "__main__":
+    main()
