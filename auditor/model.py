@@ -110,6 +110,9 @@ class Finding:
     # Viewport name -> message, where a viewport said something different from ``message``.
     messages: dict = field(default_factory=dict)
     crop: str | None = None  # path of an element screenshot, relative to report.json
+    # Viewport name -> [x, y, width, height] of the element in CSS px from the page's top left.
+    boxes: dict = field(default_factory=dict)
+    image_loaded: bool | None = None  # for an <img>: whether its file loaded (None: not measured)
 
     @property
     def key(self) -> tuple[str, str | None]:
