@@ -6,7 +6,7 @@ A component is named by a template signature: the element's selector with positi
 such as ``post-123`` recur with other numbers), plus the element's own classes, or the tag and
 attribute names of its outer HTML when it has none. Signatures are kept per site, and one that has
 neither an id anchor nor a class is kept per page: a bare ``div > a`` on two sites is two
-problems, and the report never claims one fix repairs both.
+problems, and the report never claims one fix repairs both. A local file counts as its own site.
 """
 from __future__ import annotations
 
@@ -57,13 +57,13 @@ class Component:
 
 
 def site_of(page: PageResult) -> str:
-    """The page's host for a web page; for a local file, its folder."""
-    for url in (page.final_url, page.url):
+    """The page's host for a web page. A local file is a site of its own: a folder of saved pages
+    often holds many different sites, and nothing in the file says which."""
+    for url in (page.url, page.final_url):
         parts = urlsplit(url or "")
         if parts.scheme in ("http", "https") and parts.hostname and parts.hostname not in ("127.0.0.1", "localhost"):
             return parts.hostname.lower().removeprefix("www.")
-    path = page.url or ""
-    return "file:" + path.rsplit("/", 1)[0] if "/" in path else "file:."
+    return "file:" + (page.url or "")
 
 
 def _open_tag(html: str) -> tuple[str, dict[str, str]]:

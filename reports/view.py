@@ -589,7 +589,8 @@ def _component_view(run, anchor, group: comp.Component, audited_count, names, em
     if with_crop:
         crop = next((c for c in (embed(f.crop, CROP) for _, _, f in group.members if f.crop) if c), None)
     return ComponentView(
-        anchor=anchor, title=title, impact=group.impact, where=where, site=group.site if show_site else None,
+        anchor=anchor, title=title, impact=group.impact, where=where,
+        site=group.site.removeprefix("file:") if show_site else None,
         why=meta.get("why") or "", fix=meta.get("fix") or "", rule=first.rule,
         engine_label="axe-core rule" if first.engine == "axe" else "newsaudit rule",
         help_href=_help_href(first, meta), wcag=_wcag(first), examples=examples, crop=crop,

@@ -164,3 +164,15 @@ def test_safe_href():
         assert view.safe_href(bad) is None, bad
 
 
+
+
+def test_local_files_are_each_a_site_of_their_own():
+    """A folder of saved pages often holds many sites: a missing skip link on two files is two problems."""
+    pages = [PageResult(url=f"../saved/{n}.html", final_url=f"http://127.0.0.1:5000/{n}.html", viewports_audited=ALL,
+                        findings=[_finding("skip-link-missing", None)]) for n in (1, 2)]
+    model = view.index(_run(*pages), _no_images)
+    assert [c.where for c in model.components] == ["on 1 of 2 articles, 1 place"] * 2
+    assert [c.site for c in model.components] == ["../saved/1.html", "../saved/2.html"]
+    web = view.index(_run(_page(1, [_finding("skip-link-missing", None)]), _page(2, [_finding("skip-link-missing", None)])),
+                     _no_images)
+    assert [c.where for c in web.components] == ["on 2 of 2 articles, 2 places"]
