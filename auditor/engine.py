@@ -182,8 +182,8 @@ class PageAudit:
             for selector in wanted:
                 if len(self.crop_by_selector) >= MAX_CROPS_PER_PAGE:
                     break
-                source = screen if screen.holds(boxes[selector]) else full
-                data = source.crop(boxes[selector]) if source and source.holds(boxes[selector]) else None
+                source = full or screen  # boxes were measured in the layout of the capture they cut from
+                data = source.crop(boxes[selector]) if source.holds(boxes[selector]) else None
                 if data:
                     name = f"{viewport.name}-crop{len(self.crop_by_selector)}"
                     self.crop_by_selector[selector] = self.assets.save(self.target.url, name, data)

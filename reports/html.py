@@ -80,14 +80,16 @@ def render(run: AuditRun, base_dir: Path) -> str:
     return _page("index.html.j2", run, view.index(run, Embedder(base_dir, max_total=INDEX_IMAGE_BYTES)))
 
 
-def render_article(run: AuditRun, index: int, base_dir: Path, component_of: dict | None = None) -> str:
+def render_article(run: AuditRun, index: int, base_dir: Path, component_of: dict | None = None,
+                   names: list[str] | None = None) -> str:
     embed = Embedder(base_dir, max_total=ARTICLE_IMAGE_BYTES)
-    model = view.article(run, index, embed, embed.dimensions, component_of)
+    model = view.article(run, index, embed, embed.dimensions, component_of, names)
     return _page("article.html.j2", run, model, model.css)
 
 
 def article_pages(run: AuditRun, base_dir: Path) -> Iterator[tuple[str, str]]:
     """(path relative to report.html, text) of every article page, one at a time."""
     component_of = view.index(run, lambda path, budget: None).component_of
+    names = view.viewport_names(run)
     for index in range(len(run.pages)):
-        yield view.article_href(index), render_article(run, index, base_dir, component_of)
+        yield view.article_href(index), render_article(run, index, base_dir, component_of, names)

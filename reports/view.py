@@ -294,9 +294,11 @@ class ArticleView:
 
 
 def article(run: AuditRun, index: int, embed: Embed, dims: Dimensions,
-            component_of: dict | None = None) -> ArticleView:
+            component_of: dict | None = None, names: list[str] | None = None) -> ArticleView:
+    """One article's page. ``component_of`` (from the index) links its template problems there;
+    ``names`` saves working out the run's viewports again for each of many articles."""
     page = run.pages[index]
-    names = viewport_names(run)
+    names = names or viewport_names(run)
     audited = audited_viewports(page, names)
     missing = [vp for vp in names if vp not in audited]
     ordered = sorted(page.findings, key=_order)
