@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from auditor import wcag
-from auditor.model import IMPACTS, AuditRun, Finding, PageResult, impact_rank
+from auditor.model import IMPACTS, AuditRun, Finding, PageResult
 
 from . import components as comp
 from .common import (  # noqa: F401  (re-exported for the other formats)
