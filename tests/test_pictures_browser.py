@@ -36,20 +36,24 @@ class CountingBackend(PlaywrightBackend):
         return tab
 
 
-@pytest.fixture(scope="module")
-def audited(tmp_path_factory):
-    out = tmp_path_factory.mktemp("pictures")
+def _audit(out, **flags):
+    """tests/pages/pictures.html audited into ``out``: the page and the number of screenshots."""
     server, (url,) = serve("pictures.html")
-    settings = build_settings({"viewports": ["XS,LG"], "concurrency": 1, "output": str(out), "format": ["json"],
-                               "screenshots": True}, {})
+    settings = build_settings({"concurrency": 1, "output": str(out), "format": ["json"], **flags}, {})
     results = [None]
     backend = CountingBackend(BrowserOptions())
     try:
         asyncio.run(audit_targets([Target(url, fetch_url=url)], settings, results=results, backend=backend))
     finally:
         server.stop()
-    (page,) = results
-    return out, page, {f.selector: f for f in page.findings if f.rule == "image-alt"}, backend.shots
+    return results[0], backend.shots
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pictures")
+    page, shots = _audit(out, viewports=["XS,LG"], screenshots=True)
+    return out, page, {f.selector: f for f in page.findings if f.rule == "image-alt"}, shots
 
 
 def test_one_screenshot_per_viewport_and_one_full_page_capture(audited):
@@ -80,13 +84,5 @@ def test_boxes_per_viewport_and_whether_the_photo_loaded(audited):
 
 
 def test_no_pictures_without_a_format_that_shows_them(tmp_path):
-    server, (url,) = serve("pictures.html")
-    settings = build_settings({"viewports": ["XS"], "concurrency": 1, "output": str(tmp_path), "format": ["json"]},
-                              {})
-    results = [None]
-    backend = CountingBackend(BrowserOptions())
-    try:
-        asyncio.run(audit_targets([Target(url, fetch_url=url)], settings, results=results, backend=backend))
-    finally:
-        server.stop()
-    assert backend.shots == 0 and results[0].screenshots == {} and not (tmp_path / "assets").exists()
+    page, shots = _audit(tmp_path, viewports=["XS"])
+    assert shots == 0 and page.screenshots == {} and not (tmp_path / "assets").exists()
