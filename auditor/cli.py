@@ -51,7 +51,7 @@ def main() -> None:
 @click.option("--allow", multiple=True, metavar="GLOB", help="Still allow these URLs under --same-origin-only (repeatable).")
 @click.option("--axe-tags", help="Comma list of axe-core tags to run (default: wcag2a,wcag2aa,wcag21a,wcag21aa,wcag22aa,best-practice).")
 @click.option("--disable", multiple=True, metavar="RULE", help="Switch a news rule off (repeatable or comma list).")
-@click.option("--screenshots/--no-screenshots", default=None, help="Screenshots in the HTML report (default: on).")
+@click.option("--screenshots/--no-screenshots", default=None, help="Take screenshots (default: only when the HTML report is written).")
 @click.option("--backend", type=str, help="Browser driver: playwright (default) or selenium.")
 @click.option("--grid-url", help="Selenium Grid / remote WebDriver URL (with --backend selenium).")
 @click.option("--browser-path", help="Chromium or Chrome to use (also NEWSAUDIT_BROWSER).")

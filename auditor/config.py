@@ -182,7 +182,8 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
             article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR)),
         rule_settings=rule_settings,
         disabled_rules=frozenset(r for r in disabled if r in known),
-        screenshots=bool(pick("screenshots", True)),
+        # Pictures cost time; take them only for a format that shows them, unless asked for.
+        screenshots=bool(pick("screenshots", "html" in formats)),
         output=Path(output),
         formats=tuple(formats),
     )

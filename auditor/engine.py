@@ -89,8 +89,10 @@ class PageAudit:
         self.assets, self.backend_name = assets, backend_name
         self.page = PageResult(url=target.url)
         self.verdicts: list[Verdict] = []
-        self.crops: dict[tuple, str] = {}
-        self.crop_by_selector: dict[str, str] = {}
+        self.crop_by_selector: dict[str, str] = {}  # one picture per element is enough
+        self.boxes: dict[str, dict] = {}  # selector -> viewport -> [x, y, width, height]
+        self.loaded: dict[str, bool] = {}  # <img> selector -> whether its file loaded
+        self.full_page_taken = False
         self.axe_version = ""
         self.axe_rules: dict[str, dict] = {}
 
@@ -122,8 +124,7 @@ class PageAudit:
             self.page.status = "error"
             self.page.error = next(iter(self.page.viewport_errors.values()), "no viewport could be audited")
         self.page.findings = merge(self.verdicts, [v.name for v in settings.viewports])
-        for finding in self.page.findings:
-            finding.crop = self.crops.get(finding.key)
+        self.attach_pictures()
         return self.page
 
     async def visit(self, index: int, viewport: Viewport, loaded: bool) -> bool:
@@ -166,30 +167,58 @@ class PageAudit:
             await self.take_pictures(viewport, verdicts)
 
     async def take_pictures(self, viewport: Viewport, verdicts: list[Verdict]) -> None:
+        """One screenshot of the first screen; each element's crop cut from it in Pillow. Elements
+        below the first screen share one full-page capture per page, taken at the first viewport
+        that needs it. Boxes of every element are kept per viewport, for the report's markers."""
         try:
             await self.tab.evaluate("() => scrollTo(0, 0)")
-            shot = await self.tab.screenshot()
-            self.page.screenshots[viewport.name] = self.assets.save(
-                self.target.url, viewport.name, pictures.thumbnail(shot))
-            outline = scripts.function(*scripts.OUTLINE)
-            for verdict in verdicts:
-                rule_id = verdict.rule.id if verdict.rule else verdict.violation.rule
-                key = (rule_id, verdict.violation.selector)
-                selector = verdict.violation.selector
-                if selector is None or key in self.crops or len(self.crops) >= MAX_CROPS_PER_PAGE:
-                    continue
-                if selector in self.crop_by_selector:  # one picture per element is enough
-                    self.crops[key] = self.crop_by_selector[selector]
-                    continue
-                box = await self.tab.evaluate(outline, {"selector": selector})
-                clip = box and pictures.crop_clip(box, viewport.width, viewport.height)
-                if clip:
-                    name = f"{viewport.name}-crop{len(self.crops)}"
-                    self.crops[key] = self.crop_by_selector[selector] = self.assets.save(
-                        self.target.url, name, pictures.crop(await self.tab.screenshot(clip)))
-            await self.tab.evaluate(outline, {"selector": None})
+            screen = pictures.Screen.from_png(await self.tab.screenshot(), viewport.width)
+            selectors = list(dict.fromkeys(v.violation.selector for v in verdicts if v.violation.selector))
+            measured = await self.tab.evaluate(scripts.function(*scripts.BOXES), {"selectors": selectors})
+            boxes = measured["boxes"]
+            for selector, box in boxes.items():
+                self.boxes.setdefault(selector, {})[viewport.name] = pictures.rounded_box(box)
+                if box.get("loaded") is not None:
+                    self.loaded.setdefault(selector, box["loaded"])
+            wanted = [s for s in selectors if s in boxes and s not in self.crop_by_selector]
+            below = [s for s in wanted if not screen.holds(boxes[s])]
+            full = None
+            if below and not self.full_page_taken and len(self.crop_by_selector) < MAX_CROPS_PER_PAGE:
+                full, boxes = await self.full_page(viewport, measured["page_height"], selectors, boxes)
+            shot = full or screen
+            self.page.screenshots[viewport.name] = self.assets.save(self.target.url, viewport.name, shot.thumbnail())
+            for selector in wanted:
+                if len(self.crop_by_selector) >= MAX_CROPS_PER_PAGE:
+                    break
+                source = full or screen  # boxes were measured in the layout of the capture they cut from
+                data = source.crop(boxes[selector]) if source.holds(boxes[selector]) else None
+                if data:
+                    name = f"{viewport.name}-crop{len(self.crop_by_selector)}"
+                    self.crop_by_selector[selector] = self.assets.save(self.target.url, name, data)
         except BrowserError:
             pass  # pictures are a courtesy: a failed screenshot never fails the audit
+
+    async def full_page(self, viewport: Viewport, page_height: int, selectors: list[str], boxes: dict):
+        """The whole page (up to FULL_PAGE_MAX_HEIGHT) in one capture, by making the viewport as
+        tall as the page for a moment; boxes are measured again in that layout, so the crops
+        match the capture, while the boxes kept for markers stay the reader's."""
+        self.full_page_taken = True
+        height = min(max(page_height, viewport.height), pictures.FULL_PAGE_MAX_HEIGHT)
+        try:
+            await self.tab.set_viewport(viewport.width, height)
+            await self.tab.evaluate("() => scrollTo(0, 0)")
+            remeasured = await self.tab.evaluate(scripts.function(*scripts.BOXES), {"selectors": selectors})
+            full = pictures.Screen.from_png(await self.tab.screenshot(), viewport.width)
+        finally:
+            await self.tab.set_viewport(viewport.width, viewport.height)
+        return full, {**boxes, **remeasured["boxes"]}
+
+    def attach_pictures(self) -> None:
+        for finding in self.page.findings:
+            finding.crop = self.crop_by_selector.get(finding.selector) if finding.selector else None
+            finding.boxes = dict(self.boxes.get(finding.selector, {})) if finding.selector else {}
+            if finding.selector in self.loaded:
+                finding.image_loaded = self.loaded[finding.selector]
 
 
 async def audit_targets(targets: list[Target], settings: Settings, progress: Progress | None = None,
@@ -242,6 +271,23 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+def axe_rule_meta(finding, axe: dict) -> dict:
+    """An axe rule's metadata from our plain-language table (rules/axe_rules.py). ``fix`` is the
+    template fix and ``fix_editor`` the CMS one (content rules only); axe's own developer text is
+    kept only for a rule the table does not know, so it never reaches an editor (those findings
+    are always template)."""
+    from rules.axe_rules import AXE_RULES
+
+    text = AXE_RULES.get(finding.rule)
+    meta = {"id": finding.rule, "engine": finding.engine, "impact": finding.impact, "wcag": finding.wcag,
+            "audience": "template", "help_url": finding.help_url, "page_level": False}
+    if text is None:
+        return {**meta, "title": axe.get("title") or finding.title, "why": axe.get("why") or "",
+                "fix": "", "fix_editor": ""}
+    return {**meta, "kind": text.kind, "title": text.title, "why": text.why, "fix": text.fix,
+            "fix_editor": text.fix_cms}
+
+
 def build_run(targets: list[Target], results: list, settings: Settings, info: dict,
               started: str, interrupted: bool = False) -> AuditRun:
     pages = [r for r in results if r is not None]
@@ -252,13 +298,7 @@ def build_run(targets: list[Target], results: list, settings: Settings, info: di
             if finding.rule in rule_meta:
                 used[finding.rule] = rule_meta[finding.rule]
             else:
-                axe = info.get("axe_rules", {}).get(finding.rule, {})
-                used.setdefault(finding.rule, {
-                    "id": finding.rule, "engine": finding.engine, "impact": finding.impact,
-                    "wcag": finding.wcag, "audience": "template", "title": axe.get("title") or finding.title,
-                    "why": axe.get("why") or finding.title,
-                    "fix": "Follow the axe-core guidance linked below.", "help_url": finding.help_url,
-                    "page_level": False})
+                used.setdefault(finding.rule, axe_rule_meta(finding, info.get("axe_rules", {}).get(finding.rule, {})))
     return AuditRun(
         tool={"name": "newsaudit", "version": __version__, "browser": info.get("browser", "")},
         axe_version=info.get("axe_version", ""),

@@ -116,6 +116,9 @@ class Finding:
     fingerprint: str = ""
     baseline: str | None = None
     ignored: dict | None = None
+    # Viewport name -> [x, y, width, height] of the element in CSS px from the page's top left.
+    boxes: dict = field(default_factory=dict)
+    image_loaded: bool | None = None  # for an <img>: whether its file loaded (None: not measured)
 
     @property
     def key(self) -> tuple[str, str | None]:

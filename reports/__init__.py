@@ -68,7 +68,20 @@ def write(run: AuditRun, out_dir: Path, formats: list[str]) -> list[Path]:
         path = out_dir / FORMATS[fmt]
         _write_atomic(path, render(run, fmt, out_dir))
         written.append(path)
+        if fmt == "html":  # the index links one page per article
+            _write_articles(run, out_dir)
     return written
+
+
+def _write_articles(run: AuditRun, out_dir: Path) -> None:
+    from . import html
+
+    folder = out_dir / "articles"
+    folder.mkdir(exist_ok=True)
+    for stale in folder.glob("[0-9][0-9][0-9][0-9].html"):
+        stale.unlink()  # from an earlier run with more articles
+    for rel, text in html.article_pages(run, out_dir):
+        _write_atomic(out_dir / rel, text)
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -1,9 +1,14 @@
-"""The self-contained HTML report for editors: one file, CSS inline, screenshots embedded.
+"""The HTML report for editors: an index (report.html) and one self-contained page per article
+(articles/0001.html, ...), every one working offline with its CSS inline and images embedded.
 
 Everything taken from an audited page is untrusted and printed through Jinja's autoescape
-(``StrictUndefined`` makes a missing field an error, not an empty string). The report's own CSS and
-script are fixed files; the Content-Security-Policy allows exactly those two (by hash), images from
-``data:`` only, and nothing else: no remote load, no other script, no form target, no <base>.
+(``StrictUndefined`` makes a missing field an error, not an empty string). Each page's CSS and
+script are fixed text (an article's CSS adds its markers' positions); the Content-Security-Policy
+allows exactly those two (by hash), images from ``data:`` only, and nothing else: no remote load,
+no other script, no form target, no <base>.
+
+The index holds text and a few crops only, so it stays small however many articles a run has;
+the pictures live on the article pages.
 """
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -21,6 +27,10 @@ from . import view
 from .images import Embedder
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Embedded images: the index is read first and must open fast at 1,000 articles (issue budget
+# 5 MB); an article page shows its own screenshots and crops.
+INDEX_IMAGE_BYTES = 2_500_000
+ARTICLE_IMAGE_BYTES = 6_000_000
 
 
 def _sha256(text: str) -> str:
@@ -28,10 +38,13 @@ def _sha256(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
-    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-    script = (TEMPLATES / "filter.js").read_text(encoding="utf-8")
-    csp = "; ".join([
+def _files() -> tuple[str, str]:
+    return ((TEMPLATES / "report.css").read_text(encoding="utf-8"),
+            (TEMPLATES / "filter.js").read_text(encoding="utf-8"))
+
+
+def _csp(css: str, script: str) -> str:
+    return "; ".join([
         "default-src 'none'",
         "img-src data:",
         f"style-src '{_sha256(css)}'",
@@ -39,7 +52,6 @@ def _assets() -> tuple[str, str, str]:
         "base-uri 'none'",
         "form-action 'none'",
     ])
-    return css, script, csp
 
 
 @lru_cache(maxsize=1)
@@ -54,24 +66,30 @@ def environment() -> Environment:
     )
 
 
-# The issue's ceiling for a 50-article run is 15 MB; stay a little under it.
-MAX_REPORT_CHARS = 14_500_000
+def _page(template: str, run: AuditRun, model, extra_css: str = "") -> str:
+    base_css, script = _files()
+    css = base_css + extra_css
+    generator = f"{run.tool.get('name', 'newsaudit')} {run.tool.get('version', '')}".strip()
+    return environment().get_template(template).render(
+        v=model, css=Markup(css), script=Markup(script), csp=_csp(css, script), generator=generator,
+    )
 
 
 def render(run: AuditRun, base_dir: Path) -> str:
-    text, embed = _render(run, Embedder(base_dir))
-    if len(text) > MAX_REPORT_CHARS and embed.total:
-        # Mostly text (a very large run): give the images what room is left and render again.
-        room = max(0, embed.total - (len(text) - MAX_REPORT_CHARS))
-        text, _ = _render(run, Embedder(base_dir, max_total=room))
-    return text
+    """report.html: the index."""
+    return _page("index.html.j2", run, view.index(run, Embedder(base_dir, max_total=INDEX_IMAGE_BYTES)))
 
 
-def _render(run: AuditRun, embed: Embedder) -> tuple[str, Embedder]:
-    css, script, csp = _assets()
-    model = view.build(run, embed)
-    generator = f"{run.tool.get('name', 'newsaudit')} {run.tool.get('version', '')}".strip()
-    text = environment().get_template("report.html.j2").render(
-        v=model, css=Markup(css), script=Markup(script), csp=csp, generator=generator,
-    )
-    return text, embed
+def render_article(run: AuditRun, index: int, base_dir: Path, component_of: dict | None = None,
+                   names: list[str] | None = None) -> str:
+    embed = Embedder(base_dir, max_total=ARTICLE_IMAGE_BYTES)
+    model = view.article(run, index, embed, embed.dimensions, component_of, names)
+    return _page("article.html.j2", run, model, model.css)
+
+
+def article_pages(run: AuditRun, base_dir: Path) -> Iterator[tuple[str, str]]:
+    """(path relative to report.html, text) of every article page, one at a time."""
+    component_of = view.index(run, lambda path, budget: None).component_of
+    names = view.viewport_names(run)
+    for index in range(len(run.pages)):
+        yield view.article_href(index), render_article(run, index, base_dir, component_of, names)

@@ -39,6 +39,8 @@ class Budget:
 # With 4 thumbnails and a few crops per article, 50 articles stay near 10 MB in the worst case.
 THUMBNAIL = Budget(max_bytes=30_000, max_width=360, max_height=640, top_only=True)
 CROP = Budget(max_bytes=20_000, max_width=480, max_height=320)
+# A viewport's screenshot on an article's own page, whole (it may be the full page): markers sit on it.
+SCREEN = Budget(max_bytes=260_000, max_width=360, max_height=8000)
 # All embedded images of one report together, as they stand in the file (base64). Past it, further
 # images are left out (the report says so) rather than growing the file without bound.
 MAX_TOTAL_BYTES = 13_000_000
@@ -78,6 +80,11 @@ class Embedder:
             return None
         self.total += len(uri)
         return uri
+
+    def dimensions(self, rel_path: str | None) -> tuple[int, int] | None:
+        """Width and height of the image at ``rel_path`` as stored (before any shrinking)."""
+        data = self._read(rel_path) if rel_path else None
+        return _dimensions(data) if data else None
 
     def _read(self, rel_path: str) -> bytes | None:
         # Lexical containment: a path from report.json may not climb out with ".." or be absolute,

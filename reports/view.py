@@ -1,197 +1,49 @@
-"""The view model: every grouping, count and ordering the reports show, decided here in Python.
+"""The HTML view model: every grouping, count and ordering the HTML report shows, decided here.
 
-Templates only loop and print. The Markdown, JUnit and SARIF writers use the small helpers
-(viewport states, rule metadata, top problems, what was not audited); the HTML uses ``build``.
+Templates only loop and print. The report is an index (the gate, what editors and the web team
+have to do, the template problems once per component, the list of articles) plus one page per
+article (its checklist in impact order, its screenshots with numbered markers, the template
+problems seen on it, what needs review). Counts name their unit: a *problem* is one rule on one
+element (or the page); a *template problem* is one rule on one component of the site template.
+
+The helpers the other formats share live in ``reports.common`` and are re-exported here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import urlsplit
 
 from auditor import wcag
-from auditor.model import IMPACTS, AuditRun, Finding, PageResult, failing_findings, impact_rank
+from auditor.model import IMPACTS, AuditRun, Finding, PageResult
 
-from .images import CROP, THUMBNAIL, Budget
-
-FAIL, PASS, NOT_AUDITED = "fail", "pass", "not-audited"
-STATE_LABELS = {FAIL: "fails", PASS: "passes", NOT_AUDITED: "not audited"}
-
-IMPACT_WORDS = {
-    "critical": "blocks some readers completely",
-    "serious": "makes the page very hard to use for some readers",
-    "moderate": "makes the page harder to use",
-    "minor": "a small annoyance",
-}
-
-# Template findings (same rule and selector) on at least this many pages are shown once for the run.
-RECURRING_MIN_PAGES = 2
-TOP_PROBLEMS = 5
-# Places listed under one rule on one page; the rest are counted (all are in report.json). Keeps a
-# page with hundreds of identical axe findings readable, and the file small.
-PLACES_SHOWN = 25
-# Element screenshots per card (photo findings always get theirs): the crops are most of a large
-# report's weight, and the first few show what the rest look like.
-CROPS_PER_CARD = 8
-# A site-wide place lists its articles; past this many the list is folded.
-PAGES_UNFOLDED = 6
+from . import components as comp
+from .common import (  # noqa: F401  (re-exported for the other formats)
+    FAIL, IMPACT_WORDS, NOT_AUDITED, PASS, STATE_LABELS, TOP_PROBLEMS, NotAudited, Problem,
+    audited_viewports, baseline_state, finding_order, gate_text, ignored, join_names, kind_of,
+    needs_review, not_audited, page_label, plural, rule_meta, run_baseline, safe_href, top_problems,
+    viewport_label, viewport_names, viewport_states, viewport_word, where_it_fails)
+from .images import CROP, SCREEN, Budget
 
 Embed = Callable[[str | None, Budget], "str | None"]
+Dimensions = Callable[[str | None], "tuple[int, int] | None"]
+
+OPEN_ITEMS = 5  # checklist items shown open; the rest are folded
+EXAMPLES = 3  # places shown for one template problem
+COMPONENT_CROPS = 60  # template problems in the index that get a picture (its weight at scale)
+COMPONENTS_SHOWN = 400  # template problems listed in the index; report.json has every one
+MARKERS_PER_ITEM = 5
+MARKER_SIZE = 24  # CSS px, the smallest touch target WCAG 2.5.8 allows
+MARKER_GAP = 28  # CSS px between marker corners on a screenshot shown SHOT_WIDTH wide
+SHOT_WIDTH = 360
+
+
+def article_href(index: int) -> str:
+    """Where article ``index`` (0-based, run order) is written, relative to report.html."""
+    return f"articles/{index + 1:04d}.html"
 
 
 # ---------------------------------------------------------------------------------------------
-# Helpers shared by every format
-
-
-def viewport_names(run: AuditRun) -> list[str]:
-    """The run's viewports in audit order, then any other name a page mentions."""
-    names = list(run.viewports)
-    for page in run.pages:
-        extra = [*page.viewports_audited, *page.viewport_errors]
-        extra += [vp for f in page.findings for vp in f.viewports]
-        names += [vp for vp in extra if vp not in names]
-    return list(dict.fromkeys(names))
-
-
-def audited_viewports(page: PageResult, names: list[str]) -> list[str]:
-    """Viewports actually audited on this page: listed as audited and without an error."""
-    if page.status != "audited":
-        return []
-    return [vp for vp in names if vp in page.viewports_audited and vp not in page.viewport_errors]
-
-
-def viewport_states(page: PageResult, failing: list[str], names: list[str]) -> dict[str, str]:
-    """fail / pass / not-audited per viewport. A viewport that was not audited never passes."""
-    audited = set(audited_viewports(page, names))
-    return {vp: FAIL if vp in failing else PASS if vp in audited else NOT_AUDITED for vp in names}
-
-
-def rule_meta(run: AuditRun, finding: Finding) -> dict:
-    """The rule's metadata, filled from the finding where run.rules lacks it."""
-    meta = dict(run.rules.get(finding.rule) or {})
-    meta.setdefault("id", finding.rule)
-    meta.setdefault("engine", finding.engine)
-    meta.setdefault("impact", finding.impact)
-    meta.setdefault("wcag", list(finding.wcag))
-    meta.setdefault("audience", finding.audience)
-    for key in ("title", "why", "fix", "help_url"):
-        if not meta.get(key):
-            meta[key] = {"title": finding.title or finding.rule, "help_url": finding.help_url}.get(key, "")
-    meta.setdefault("page_level", finding.selector is None)
-    return meta
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL if it is an http(s) URL fit for an href, else None (javascript:, data:, junk)."""
-    if not url or any(ch in url for ch in "\r\n\t\0"):
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def page_label(page: PageResult) -> str:
-    return page.headline or page.title or page.url
-
-
-def finding_order(finding: Finding) -> tuple:
-    return (-impact_rank(finding.impact), finding.rule, finding.selector or "")
-
-
-def gate_text(run: AuditRun) -> dict:
-    """The CI gate in words: status passed/failed/error, a label and one sentence."""
-    summary = run.summary()
-    status, fail_on = summary["gate"], run.fail_on
-    failing = len(list(failing_findings(run)))
-    if status == "error":
-        sentence = ("Some pages or screen sizes could not be audited, so the CI check reports an "
-                    f"error (exit code {summary['exit_code']}).")
-    elif status == "failed":
-        sentence = (f"{plural(failing, 'problem')} at or above “{fail_on}”, so the CI check fails "
-                    f"(exit code {summary['exit_code']}).")
-    elif fail_on == "never":
-        sentence = "The CI check ignores problems (fail-on: never)."
-    else:
-        sentence = f"No problem at or above “{fail_on}”, so the CI check passes."
-    label = {"passed": "Passed", "failed": "Failed", "error": "Error: not everything was audited"}
-    return {"status": status, "label": label[status], "sentence": sentence, "fail_on": fail_on,
-            "failing": failing, "exit_code": summary["exit_code"]}
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def join_names(names: list[str]) -> str:
-    """XS -> "XS"; XS, SM -> "XS and SM"; XS, SM, MD -> "XS, SM and MD"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-@dataclass
-class Problem:
-    """One rule across the run: how often it was found and on which pages."""
-
-    rule: str
-    title: str
-    impact: str
-    findings: int
-    pages: list[PageResult]
-
-
-def top_problems(run: AuditRun, limit: int | None = TOP_PROBLEMS) -> list[Problem]:
-    """Rules by the number of pages they affect, then impact, then number of findings."""
-    problems: dict[str, Problem] = {}
-    for page in run.pages:
-        for finding in page.findings:
-            problem = problems.get(finding.rule)
-            if problem is None:
-                meta = rule_meta(run, finding)
-                problem = problems[finding.rule] = Problem(finding.rule, meta["title"], finding.impact, 0, [])
-            problem.findings += 1
-            if impact_rank(finding.impact) > impact_rank(problem.impact):
-                problem.impact = finding.impact
-            if not any(p is page for p in problem.pages):
-                problem.pages.append(page)
-    ordered = sorted(problems.values(),
-                     key=lambda p: (-len(p.pages), -impact_rank(p.impact), -p.findings, p.rule))
-    return ordered[:limit] if limit else ordered
-
-
-@dataclass
-class NotAudited:
-    page: PageResult
-    index: int  # position of the page in run.pages
-    viewport: str | None  # None: the whole page
-    reason: str
-
-
-def not_audited(run: AuditRun) -> list[NotAudited]:
-    """Every page and viewport that could not be audited, with its reason, in run order."""
-    names = viewport_names(run)
-    items = []
-    for index, page in enumerate(run.pages):
-        if page.status != "audited":
-            items.append(NotAudited(page, index, None, page.error or "the page could not be audited"))
-            continue
-        for vp in names:
-            if vp in page.viewport_errors:
-                items.append(NotAudited(page, index, vp, page.viewport_errors[vp] or "not audited"))
-    return items
-
-
-# ---------------------------------------------------------------------------------------------
-# The HTML view model
-
-
-@dataclass
-class Badge:
-    viewport: str
-    state: str
-    label: str
+# Shared pieces
 
 
 @dataclass
@@ -208,74 +60,199 @@ class Photo:
     crop_alt: str
     caption: str | None
     alt: str | None
-    alt_note: str  # how the current alt reads: quoted text, "no alt attribute", "empty"
+    alt_note: str  # how the current alt reads when there is none: "no alt attribute", "empty"
     suggestion: str | None
+    not_loaded: bool  # the image file did not load when the page was audited
 
 
 @dataclass
-class PageRef:
+class MarkerLink:
+    viewport: str
+    words: str
     anchor: str
-    label: str
-    viewports: str  # "fails at XS and SM"
-    message: str | None  # only when it says something the place's own message does not
 
 
 @dataclass
-class Place:
-    """One element (or the page) that fails a rule: where, what, and what it looks like."""
+class Item:
+    """One thing to fix on one article: what, why, how, where, and its picture."""
 
+    number: int
     anchor: str
+    open: bool
+    rule: str
+    engine_label: str
+    title: str
     impact: str
+    where: str  # "only on phones"
+    new: bool
+    why: str
+    fix: str
     message: str
-    messages: list[tuple[str, str]]  # (prefix such as "At SM: ", message) where a viewport differs
-    badges: list[Badge]
-    selector: str | None
-    html: str
-    related: list[str]
-    suggestion: str | None
+    messages: list[tuple[str, str]]
     photo: Photo | None
     crop: str | None
     crop_alt: str
-    seen_on: str | None = None  # site-wide places: "Seen on 3 of 4 articles"
-    pages: list[PageRef] = field(default_factory=list)
-    fold_pages: bool = False  # a long list of articles is folded away
-
-
-@dataclass
-class Card:
-    """One rule on one page (or, site-wide, across the run): explained once, then its places."""
-
-    anchor: str
-    rule: str
-    engine_label: str
-    impact: str  # the worst impact among its places
-    audience: str
-    title: str
-    why: str
-    fix: str
+    selector: str | None
+    html: str
+    related: list[str]
     help_href: str | None
-    help_text: str
     wcag: list[WcagRef]
-    places: list[Place]
-    count: str | None  # "3 places"; None for one
-    hidden: str | None  # "and 12 more places like these …", when the list is cut
-    seen_on: str | None = None
+    markers: list[MarkerLink] = field(default_factory=list)
+    places: str | None = None  # template items: "12 places on this article"
+    component_href: str | None = None  # template items: the problem in the index
+    ignored: str | None = None  # "until 2026-12-31: vendor fix pending"
+
+
+def _wcag(finding: Finding) -> list[WcagRef]:
+    return [WcagRef(sc, *wcag.CRITERIA.get(sc, ("", ""))[:2], wcag.understanding_url(sc)) for sc in finding.wcag]
+
+
+def _help_href(finding: Finding, meta: dict) -> str | None:
+    href = safe_href(finding.help_url or meta.get("help_url"))
+    return None if href in {wcag.understanding_url(sc) for sc in finding.wcag} else href
+
+
+def _fix(meta: dict, finding: Finding) -> str:
+    """The editor's fix (in the CMS) for an editor finding, the template fix otherwise."""
+    if finding.audience == "editor" and meta.get("fix_editor"):
+        return meta["fix_editor"]
+    return meta.get("fix") or ""
+
+
+def _photo(finding: Finding, crop: str | None, where: str) -> Photo | None:
+    evidence = finding.evidence or {}
+    if not any(key in evidence for key in ("alt", "caption", "src")) and finding.image_loaded is None:
+        return None
+    alt = evidence.get("alt")
+    note = "no alt attribute" if alt is None else "empty (marked as decorative)" if alt == "" else ""
+    not_loaded = finding.image_loaded is False
+    crop_alt = (f"The place of the photo on the page {where}: the photo did not load" if not_loaded
+                else f"The photo this problem is about, as it appears on the page {where}")
+    return Photo(crop=crop, crop_alt=crop_alt, caption=evidence.get("caption"), alt=alt or None,
+                 alt_note=note, suggestion=finding.suggestion, not_loaded=not_loaded)
+
+
+def _item(run, number, page, finding, names, embed, with_crop=True) -> Item:
+    meta = rule_meta(run, finding)
+    audited = audited_viewports(page, names) or list(finding.viewports)
+    where = where_it_fails(list(finding.viewports), audited)
+    crop = embed(finding.crop, CROP) if with_crop else None
+    photo = _photo(finding, crop, where)
+    skip = ignored(finding)
+    title = meta.get("title") or finding.title or finding.rule
+    message = finding.message
+    if message.startswith(f"{title}: "):  # axe messages lead with the title the item already shows
+        message = message[len(title) + 2:]
+        message = message[:1].upper() + message[1:]
+    return Item(
+        number=number, anchor=f"item-{number}", open=number <= OPEN_ITEMS, rule=finding.rule,
+        engine_label="axe-core rule" if finding.engine == "axe" else "newsaudit rule",
+        title=title, impact=finding.impact, where=where,
+        new=baseline_state(finding) == "new", why=meta.get("why") or "", fix=_fix(meta, finding),
+        message=message,
+        messages=[("" if text.startswith(f"At {vp}") else f"At {vp}: ", text)
+                  for vp in names for text in [finding.messages.get(vp)] if text],
+        photo=photo, crop=None if photo else crop,
+        crop_alt=f"{meta.get('title') or finding.rule}: the element, outlined in red",
+        selector=finding.selector, html=finding.html or "", related=list(finding.related),
+        help_href=_help_href(finding, meta), wcag=_wcag(finding),
+        ignored=(f"{skip.get('reason') or 'no reason given'}"
+                 + (f" (until {skip['until']})" if skip.get("until") else "")) if skip else None,
+    )
+
+
+def _order(finding: Finding) -> tuple:
+    """New first (when there is a baseline), then worst impact, then rule and place."""
+    return (baseline_state(finding) != "new", *finding_order(finding))
+
+
+def _must_fix(finding: Finding) -> bool:
+    return not needs_review(finding) and ignored(finding) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Screenshots and markers
 
 
 @dataclass
-class SiteWideRef:
-    anchor: str
-    title: str
-    impact: str
+class Marker:
+    number: int
+    anchor: str  # the marker's id
+    target: str  # the item's id
+    css_class: str
+    left: float  # percent of the screenshot's width
+    top: float  # percent of its height
+    label: str
 
 
 @dataclass
 class Shot:
     viewport: str
-    size: str
+    words: str  # "phones (XS, 375 px)"
     src: str | None
     alt: str
-    note: str | None  # why there is no picture
+    note: str | None
+    open: bool
+    markers: list[Marker]
+
+
+def _shots(run, page, names, items: list[tuple[Item, Finding | list[Finding]]], embed, dims) -> list[Shot]:
+    shots = []
+    audited = audited_viewports(page, names)
+    for vp in names:
+        if vp not in page.screenshots and vp in audited:
+            continue
+        width = (run.viewports.get(vp) or {}).get("width") or page.inner_widths.get(vp) or 0
+        src = embed(page.screenshots.get(vp), SCREEN) if vp in audited else None
+        size = dims(page.screenshots.get(vp)) if src else None
+        note = None if src else (f"Not audited on {viewport_word(vp)}." if vp not in audited
+                                 else f"No screenshot on {viewport_word(vp)}.")
+        markers = []
+        if src and size and width:
+            height = size[1] * width / size[0]  # CSS px of the page the screenshot covers
+            markers = _markers(vp, items, width, height)
+        label = viewport_label(run, vp)
+        shots.append(Shot(vp, label, src, f"The page on {label}, with numbered markers at the problems"
+                          if markers else f"The page on {label}", note, not shots, markers))
+    return [s for s in shots if s.src or s.note]
+
+
+def _markers(vp: str, items, width: float, height: float) -> list[Marker]:
+    """Markers at the top left of each item's boxes, nudged apart so none covers another."""
+    scale = SHOT_WIDTH / width
+    taken: list[tuple[float, float]] = []
+    markers = []
+    for item, findings in items:
+        boxes = [f.boxes[vp] for f in findings if vp in (f.boxes or {})][:MARKERS_PER_ITEM]
+        for k, box in enumerate(boxes):
+            x, y = box[0] * scale, box[1] * scale
+            if y + MARKER_SIZE > height * scale or x < -MARKER_SIZE:
+                continue  # below what the screenshot shows
+            x = min(max(0.0, x), SHOT_WIDTH - MARKER_SIZE)
+            y = max(0.0, y)
+            while any(abs(x - tx) < MARKER_GAP and abs(y - ty) < MARKER_GAP for tx, ty in taken):
+                x += MARKER_GAP
+                if x > SHOT_WIDTH - MARKER_SIZE:
+                    x, y = 0.0, y + MARKER_GAP
+            if y + MARKER_SIZE > height * scale:
+                continue
+            taken.append((x, y))
+            anchor = f"mark-{vp}-{item.number}" + (f"-{k + 1}" if k else "")
+            markers.append(Marker(item.number, anchor, item.anchor, f"m-{vp}-{item.number}-{k + 1}",
+                                  round(100 * x / SHOT_WIDTH, 2), round(100 * y / (height * scale), 3),
+                                  f"Problem {item.number}"))
+            if k == 0:
+                item.markers.append(MarkerLink(vp, viewport_word(vp), anchor))
+    return markers
+
+
+def marker_css(shots: list[Shot]) -> str:
+    """Marker positions as classes: the report's CSP allows no style attributes."""
+    return "".join(f".{m.css_class}{{left:{m.left}%;top:{m.top}%}}" for s in shots for m in s.markers)
+
+
+# ---------------------------------------------------------------------------------------------
+# One article
 
 
 @dataclass
@@ -292,294 +269,111 @@ class Outline:
 
 
 @dataclass
-class PageView:
-    anchor: str
+class ArticleView:
     number: int
     label: str
+    title: str
     url: str
     href: str | None
     final_url: str | None
+    index_href: str
     status: str
     error: str | None
     viewport_errors: list[tuple[str, str]]
     audited_at: str
+    summary: str
+    checklist: list[Item]
+    template: list[Item]
+    review: list[Item]
+    skipped: list[Item]
     shots: list[Shot]
-    editor: list[Card]
-    template: list[Card]
-    site_wide: list[SiteWideRef]
     outlines: list[Outline]
-    editor_empty: str
-    template_empty: str
-    toc_note: str
-
-
-@dataclass
-class ImpactRow:
-    impact: str
-    count: int
-    meaning: str
-
-
-@dataclass
-class ProblemRow:
-    title: str
-    rule: str
-    impact: str
-    where: str
-
-
-@dataclass
-class ErrorRow:
-    anchor: str
-    label: str
-    where: str
-    reason: str
-
-
-@dataclass
-class RunView:
-    title: str
-    stats: list[tuple[str, int]]
-    impacts: list[ImpactRow]
-    total: int
-    gate: dict
-    interrupted: bool
-    problems: list[ProblemRow]
-    errors: list[ErrorRow]
-    site_wide: list[Card]
-    pages: list[PageView]
-    viewports: list[tuple[str, str]]  # name, "375 × 667"
-    about: list[tuple[str, str]]
+    pictures_note: str | None
+    css: str
     impact_filters: list[str]
 
 
-def build(run: AuditRun, embed: Embed) -> RunView:
-    names = viewport_names(run)
-    audited_pages = [p for p in run.pages if p.status == "audited"]
-    site_wide, card_of = _site_wide_cards(run, names, len(audited_pages), embed)
-    pages = [_page_view(run, i, page, names, card_of, embed) for i, page in enumerate(run.pages)]
-
-    full = sum(1 for p in audited_pages if not p.viewport_errors)
-    stats = [("Pages in this run", len(run.pages)),
-             ("Audited at every screen size", full),
-             ("Audited at some screen sizes only", len(audited_pages) - full),
-             ("Could not be audited", len(run.pages) - len(audited_pages))]
-    by_impact = run.summary()["findings_by_impact"]
-    impacts = [ImpactRow(i, by_impact.get(i, 0), IMPACT_WORDS[i]) for i in reversed(IMPACTS)]
-    problems = [ProblemRow(p.title, p.rule, p.impact,
-                           f"on {plural(len(p.pages), 'page')}, {plural(p.findings, 'place')}")
-                for p in top_problems(run)]
-    errors = [ErrorRow(f"page-{e.index + 1}", page_label(e.page),
-                       "the whole page" if e.viewport is None else f"at {e.viewport}", e.reason)
-              for e in not_audited(run)]
-    sizes = [(vp, _size(run, vp)) for vp in names]
-    settings = run.settings
-    about = [("Tool", f"{run.tool.get('name', 'newsaudit')} {run.tool.get('version', '')}".strip()),
-             ("axe-core", run.axe_version or "not recorded"),
-             ("Screen sizes", ", ".join(f"{n} ({s})" if s else n for n, s in sizes)),
-             ("Started", run.started or "not recorded"),
-             ("Finished", run.finished or "not recorded")]
-    for key, label in (("backend", "Browser backend"), ("viewport_mode", "Viewport mode"),
-                       ("fail_on", "Fail on")):
-        if settings.get(key):
-            about.append((label, str(settings[key])))
-    return RunView(
-        title=f"Accessibility report for {plural(len(run.pages), 'article')}",
-        stats=stats, impacts=impacts, total=sum(r.count for r in impacts), gate=gate_text(run),
-        interrupted=run.interrupted, problems=problems, errors=errors, site_wide=site_wide,
-        pages=pages, viewports=sizes, about=about, impact_filters=list(reversed(IMPACTS)),
-    )
-
-
-def _size(run: AuditRun, vp: str) -> str:
-    size = run.viewports.get(vp) or {}
-    return f"{size['width']} × {size['height']}" if "width" in size and "height" in size else ""
-
-
-Member = tuple[int, PageResult, Finding]  # page index, page, finding
-
-
-def _recurring(run: AuditRun) -> dict[tuple, list[Member]]:
-    """Template findings on two or more pages, keyed by (rule, selector)."""
-    seen: dict[tuple, list[Member]] = {}
-    for index, page in enumerate(run.pages):
-        for finding in page.findings:
-            if finding.audience == "template":
-                members = seen.setdefault(finding.key, [])
-                if not any(i == index for i, _, _ in members):
-                    members.append((index, page, finding))
-    return {key: members for key, members in seen.items() if len(members) >= RECURRING_MIN_PAGES}
-
-
-def _site_wide_cards(run, names, audited_count, embed) -> tuple[list[Card], dict[tuple, Card]]:
-    """One card per rule for the recurring template findings; its places are the (rule, selector)
-    keys, most widespread first. Returns the cards and the card of each recurring key."""
-    by_rule: dict[str, list[list[Member]]] = {}
-    for members in _recurring(run).values():
-        by_rule.setdefault(members[0][2].rule, []).append(members)
-    cards, card_of = [], {}
-    for groups in by_rule.values():
-        groups.sort(key=lambda m: (-len(m), -max(impact_rank(f.impact) for _, _, f in m), m[0][2].selector or ""))
-    ordered = sorted(by_rule.values(), key=lambda groups: (
-        -len({i for m in groups for i, _, _ in m}),
-        -max(impact_rank(f.impact) for m in groups for _, _, f in m), groups[0][0][2].rule))
-    for number, groups in enumerate(ordered, 1):
-        anchor = f"site-{number}"
-        places = [_site_wide_place(f"{anchor}-{k}", members, names, audited_count, embed, k <= CROPS_PER_CARD)
-                  for k, members in enumerate(groups[:PLACES_SHOWN], 1)]
-        first = groups[0][0][2]
-        pages_hit = len({i for m in groups for i, _, _ in m})
-        card = _card(run, anchor, first, places, len(groups))
-        card.seen_on = f"On {pages_hit} of {plural(audited_count, 'article')}"
-        if len(places) == 1:
-            places[0].seen_on = None  # the card says it already
-        cards.append(card)
-        for members in groups:
-            card_of[members[0][2].key] = card
-    return cards, card_of
-
-
-def _site_wide_place(anchor, members: list[Member], names, audited_count, embed, with_crop) -> Place:
-    _, first_page, first = members[0]
-    states: dict[str, str] = {}
-    for vp in names:
-        page_states = [viewport_states(p, f.viewports, names)[vp] for _, p, f in members]
-        states[vp] = FAIL if FAIL in page_states else NOT_AUDITED if NOT_AUDITED in page_states else PASS
-    place = _place(anchor, first_page, first, names, embed, with_crop, states=states)
-    place.impact = max((f.impact for _, _, f in members), key=impact_rank)
-    if any(f.message != first.message for _, _, f in members):
-        place.message = f"On “{page_label(first_page)}”: {first.message}"
-    place.seen_on = f"Seen on {len(members)} of {plural(audited_count, 'article')}"
-    place.pages = [PageRef(f"page-{i + 1}", page_label(p), "fails at " + join_names(f.viewports),
-                           f.message if f.message != first.message else None)
-                   for i, p, f in members]
-    place.fold_pages = len(place.pages) > PAGES_UNFOLDED
-    return place
-
-
-def _card(run, anchor, first: Finding, places: list[Place], total: int) -> Card:
-    meta = rule_meta(run, first)
-    help_href = safe_href(first.help_url or meta.get("help_url"))
-    if help_href in {wcag.understanding_url(sc) for sc in first.wcag}:
-        help_href = None  # already linked as the WCAG criterion
-    engine_label = "axe-core rule" if first.engine == "axe" else "newsaudit rule"
-    more = total - len(places)
-    return Card(
-        anchor=anchor, rule=first.rule, engine_label=engine_label,
-        impact=max((p.impact for p in places), key=impact_rank), audience=first.audience,
-        title=first.title or meta["title"], why=meta.get("why") or "", fix=meta.get("fix") or "",
-        help_href=help_href,
-        help_text=(f"{first.rule} documentation from axe-core" if first.engine == "axe"
-                   else f"documentation of {first.rule}"),
-        wcag=[WcagRef(sc, *wcag.CRITERIA.get(sc, ("", ""))[:2], wcag.understanding_url(sc))
-              for sc in first.wcag],
-        places=places, count=plural(total, "place") if total > 1 else None,
-        hidden=(f"{plural(more, 'more place')} like these {'is' if more == 1 else 'are'} not shown here; "
-                "report.json lists every one.") if more > 0 else None,
-    )
-
-
-def _place(anchor, page, finding, names, embed, with_crop=True, states=None) -> Place:
-    states = states or viewport_states(page, finding.viewports, names)
-    crop_vp = finding.viewports[0] if finding.viewports else ""
-    evidence = finding.evidence or {}
-    is_photo = any(key in evidence for key in ("alt", "caption", "src"))
-    crop = embed(finding.crop, CROP) if with_crop or is_photo else None
-    photo = None
-    if is_photo:
-        alt = evidence.get("alt")
-        note = "no alt attribute" if alt is None else "empty (marked as decorative)" if alt == "" else ""
-        photo = Photo(crop=crop, crop_alt=f"The photo this problem is about, cropped from the page at {crop_vp}",
-                      caption=evidence.get("caption"), alt=alt or None, alt_note=note,
-                      suggestion=finding.suggestion)
-    title = finding.title or finding.rule
-    return Place(
-        anchor=anchor, impact=finding.impact, message=finding.message,
-        messages=[("" if text.startswith(f"At {vp}") else f"At {vp}: ", text)
-                  for vp in names for text in [finding.messages.get(vp)] if text],
-        badges=[Badge(vp, state, STATE_LABELS[state]) for vp, state in states.items()],
-        selector=finding.selector, html=finding.html or "", related=list(finding.related),
-        suggestion=finding.suggestion, photo=photo, crop=None if photo else crop,
-        crop_alt=f"{title}: the element at {crop_vp}, outlined",
-    )
-
-
-def _page_cards(run, anchor, page, findings: list[Finding], names, embed) -> list[Card]:
-    """One card per rule, worst first; places in report order, cut at PLACES_SHOWN."""
-    by_rule: dict[str, list[Finding]] = {}
-    for finding in sorted(findings, key=finding_order):
-        by_rule.setdefault(finding.rule, []).append(finding)
-    ordered = sorted(by_rule.values(), key=lambda fs: (-max(impact_rank(f.impact) for f in fs), -len(fs), fs[0].rule))
-    cards = []
-    for number, group in enumerate(ordered, 1):
-        card_anchor = f"{anchor}-{group[0].audience[0]}{number}"
-        places = [_place(f"{card_anchor}-{k}", page, f, names, embed, k <= CROPS_PER_CARD)
-                  for k, f in enumerate(group[:PLACES_SHOWN], 1)]
-        cards.append(_card(run, card_anchor, group[0], places, len(group)))
-    return cards
-
-
-def _page_view(run, index, page, names, card_of, embed) -> PageView:
-    number = index + 1
-    anchor = f"page-{number}"
+def article(run: AuditRun, index: int, embed: Embed, dims: Dimensions,
+            component_of: dict | None = None, names: list[str] | None = None) -> ArticleView:
+    """One article's page. ``component_of`` (from the index) links its template problems there;
+    ``names`` saves working out the run's viewports again for each of many articles."""
+    page = run.pages[index]
+    names = names or viewport_names(run)
     audited = audited_viewports(page, names)
-    errors = [(vp, page.viewport_errors[vp]) for vp in names if vp in page.viewport_errors]
     missing = [vp for vp in names if vp not in audited]
-    editor, template, site_wide, shared = [], [], {}, 0
-    for finding in sorted(page.findings, key=finding_order):
-        if finding.audience == "template" and finding.key in card_of:
-            card = card_of[finding.key]
-            site_wide.setdefault(card.anchor, SiteWideRef(card.anchor, card.title, card.impact))
-            shared += 1
-        else:
-            (editor if finding.audience == "editor" else template).append(finding)
-    editor_cards = _page_cards(run, anchor, page, editor, names, embed)
-    template_cards = _page_cards(run, anchor, page, template, names, embed)
+    ordered = sorted(page.findings, key=_order)
+    editor = [f for f in ordered if f.audience == "editor" and _must_fix(f)]
+    template = [f for f in ordered if f.audience != "editor" and _must_fix(f)]
+    review = [f for f in ordered if needs_review(f) and ignored(f) is None]
+    skipped = [f for f in ordered if ignored(f) is not None]
+
+    number = 0
+    marked: list[tuple[Item, list[Finding]]] = []
+
+    def items(findings: list[Finding]) -> list[Item]:
+        nonlocal number
+        out = []
+        for finding in findings:
+            number += 1
+            item = _item(run, number, page, finding, names, embed)
+            marked.append((item, [finding]))
+            out.append(item)
+        return out
+
+    checklist = items(editor)
+    template_items = []
+    wanted = {id(f) for f in template}
+    for group in comp.components([(index, page)], lambda f: id(f) in wanted):
+        number += 1
+        first = group.members[0][2]
+        item = _item(run, number, page, first, names, embed)
+        item.title = _component_title(item.title, group)
+        item.places = plural(len(group.members), "place") + " on this article"
+        if component_of and group.key in component_of:
+            item.component_href = f"../report.html#{component_of[group.key]}"
+        marked.append((item, [f for _, _, f in group.members]))
+        template_items.append(item)
+    review_items = items(review)
+    skipped_items = items(skipped)
+    shots = _shots(run, page, names, marked, embed, dims) if page.status == "audited" else []
 
     if page.status != "audited":
-        audited_at = "Not audited."
-    elif not missing:
-        audited_at = f"Audited at {join_names(audited)}."
+        audited_at, summary = "Not audited.", f"This article could not be audited: {page.error or 'no reason recorded'}."
     else:
-        audited_at = (f"Audited at {join_names(audited) or 'no screen size'}; "
-                      f"not audited at {join_names(missing)}.")
-    where = f"at {join_names(audited)}" if audited else ""
-    caveat = f" {join_names(missing)} could not be checked." if missing and audited else ""
-    editor_empty = f"No problem found in the article {where}.{caveat}"
-    template_empty = f"No problem found in the site template {where}.{caveat}"
-
-    shots = []
-    if page.screenshots and page.status == "audited":
-        for vp in names:
-            size = _size(run, vp)
-            src = embed(page.screenshots.get(vp), THUMBNAIL)
-            note = None
-            if vp in missing:
-                note = f"Not audited at {vp}."
-            elif src is None:
-                note = f"No screenshot at {vp}."
-            if src is None and vp not in page.screenshots and vp not in missing:
-                continue
-            shots.append(Shot(vp, size, src, f"Top of the page at {vp}, {size.replace(' × ', ' by ')} pixels"
-                              if size else f"Top of the page at {vp}", note))
-
-    if page.status != "audited":
-        toc_note = "could not be audited"
-    else:
-        parts = [f"{plural(len(editor), 'problem')} in the article",
-                 f"{len(template) + shared} in the template"]
-        toc_note = ", ".join(parts) + (f"; not audited at {join_names(missing)}" if missing else "")
-
-    return PageView(
-        anchor=anchor, number=number, label=page_label(page), url=page.url, href=safe_href(page.url),
-        # A local file's final URL is the built-in server's, with a port that means nothing later.
+        audited_at = "Audited on " + join_names([viewport_label(run, vp) for vp in audited]) + "."
+        if missing:
+            audited_at += f" Not audited on {join_names([viewport_word(vp) for vp in missing])} ({', '.join(missing)})."
+        parts = [f"{plural(len(checklist), 'problem')} to fix in this article" if checklist
+                 else "Nothing to fix in this article"]
+        if template_items:
+            parts.append(f"{plural(len(template_items), 'template problem')} seen here, for the web team")
+        if review_items:
+            parts.append(f"{len(review_items)} to review")
+        summary = "; ".join(parts) + "."
+    return ArticleView(
+        number=index + 1, label=page_label(page), title=f"Article {index + 1}: {page_label(page)}",
+        url=page.url, href=safe_href(page.url),
         final_url=(page.final_url if page.final_url and page.final_url != page.url and safe_href(page.url)
                    else None),
-        status=page.status, error=page.error if page.status != "audited" else None,
-        viewport_errors=errors, audited_at=audited_at, shots=shots, editor=editor_cards,
-        template=template_cards, site_wide=list(site_wide.values()), outlines=_outlines(page, names),
-        editor_empty=editor_empty, template_empty=template_empty, toc_note=toc_note,
+        index_href="../report.html", status=page.status,
+        error=page.error if page.status != "audited" else None,
+        viewport_errors=[(vp, page.viewport_errors[vp]) for vp in names if vp in page.viewport_errors],
+        audited_at=audited_at, summary=summary, checklist=checklist, template=template_items,
+        review=review_items, skipped=skipped_items, shots=shots, outlines=_outlines(page, names),
+        pictures_note=_pictures_note(run) if page.status == "audited" and not page.screenshots else None,
+        css=marker_css(shots), impact_filters=list(reversed(IMPACTS)),
     )
+
+
+def _pictures_note(run: AuditRun) -> str | None:
+    if run.settings.get("screenshots", True):
+        return None
+    return ("No pictures were taken in this run: they are taken when the HTML report is asked for, "
+            "or with --screenshots.")
+
+
+def _component_title(title: str, group: comp.Component) -> str:
+    return f"{title} in {group.area}" if group.area else title
 
 
 def _outlines(page: PageResult, names: list[str]) -> list[Outline]:
@@ -600,3 +394,206 @@ def _outlines(page: PageResult, names: list[str]) -> list[Outline]:
         else:
             groups.append(([vp], headings))
     return [Outline(join_names(vps), headings) for vps, headings in groups]
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+
+
+@dataclass
+class Example:
+    article: str
+    href: str
+    where: str
+    selector: str | None
+    html: str
+
+
+@dataclass
+class ComponentView:
+    anchor: str
+    title: str
+    impact: str
+    where: str  # "on 37 of 40 articles, 184 places"
+    site: str | None  # shown when the run spans several sites
+    why: str
+    fix: str
+    rule: str
+    engine_label: str
+    help_href: str | None
+    wcag: list[WcagRef]
+    examples: list[Example]
+    crop: str | None
+    crop_alt: str
+
+
+@dataclass
+class ArticleRow:
+    number: int
+    label: str
+    href: str
+    url: str
+    editor: str  # "3 problems", "nothing to fix"
+    template: str
+    review: str | None
+    new: str | None
+    status: str  # "audited", "partly", "error"
+    note: str | None
+
+
+@dataclass
+class ErrorRow:
+    href: str
+    label: str
+    where: str
+    reason: str
+
+
+@dataclass
+class IndexView:
+    title: str
+    gate: dict
+    editors: str
+    web_team: str
+    baseline: str | None
+    total: str
+    impacts: list[tuple[str, int, str]]
+    errors: list[ErrorRow]
+    components: list[ComponentView]
+    components_hidden: str | None
+    articles: list[ArticleRow]
+    review: str | None
+    ignored: str | None
+    viewports: list[str]
+    about: list[tuple[str, str]]
+    pictures_note: str | None
+    impact_filters: list[str]
+    component_of: dict = field(default_factory=dict)  # Component.key -> anchor
+
+
+def index(run: AuditRun, embed: Embed) -> IndexView:
+    names = viewport_names(run)
+    audited_pages = [p for p in run.pages if p.status == "audited"]
+    groups = comp.components(list(enumerate(run.pages)), lambda f: f.audience != "editor" and _must_fix(f))
+    sites = {g.site for g in groups}
+    component_views, component_of = [], {}
+    for k, group in enumerate(groups, 1):
+        anchor = f"template-{k}"
+        component_of[group.key] = anchor
+        if k <= COMPONENTS_SHOWN:
+            component_views.append(_component_view(run, anchor, group, len(audited_pages), names,
+                                                   embed, k <= COMPONENT_CROPS, len(sites) > 1))
+    hidden = len(groups) - len(component_views)
+
+    rows, kinds, editor_pages = [], {}, 0
+    template_pages = set()
+    for group in groups:
+        template_pages.update(group.pages)
+    per_page_components: dict[int, int] = {}
+    for group in groups:
+        for i in group.pages:
+            per_page_components[i] = per_page_components.get(i, 0) + 1
+    review_total = 0
+    for i, page in enumerate(run.pages):
+        editor = [f for f in page.findings if f.audience == "editor" and _must_fix(f)]
+        review_total += sum(1 for f in page.findings if needs_review(f) and ignored(f) is None)
+        if editor:
+            editor_pages += 1
+        for f in editor:
+            kinds.setdefault(kind_of(f.rule), set()).add((i, f.selector))
+        rows.append(_row(run, i, page, names, editor, per_page_components.get(i, 0)))
+
+    if editor_pages:
+        things = sorted(kinds.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))
+        editors = (f"{plural(editor_pages, 'article needs', 'articles need')} changes: "
+                   + ", ".join(plural(len(v), one, many) for (one, many), v in things) + ".")
+    else:
+        editors = "No article needs changes by an editor."
+    web_team = (f"{plural(len(groups), 'template problem')}, on {plural(len(template_pages), 'article')}."
+                if groups else "No template problem.")
+    base = run_baseline(run)
+    baseline = (f"Compared with the baseline: {base.get('new', 0)} new, {base.get('unchanged', 0)} unchanged, "
+                f"{base.get('fixed', 0)} fixed (problems)." if base else None)
+    ignored_total = sum(1 for p in run.pages for f in p.findings if ignored(f) is not None)
+    by_impact = {i: 0 for i in IMPACTS}
+    for p in run.pages:
+        for f in p.findings:
+            if _must_fix(f):
+                by_impact[f.impact] = by_impact.get(f.impact, 0) + 1
+    settings = run.settings
+    about = [("Tool", f"{run.tool.get('name', 'newsaudit')} {run.tool.get('version', '')}".strip()),
+             ("axe-core", run.axe_version or "not recorded"),
+             ("Screen sizes", ", ".join(viewport_label(run, vp) for vp in names)),
+             ("Started", run.started or "not recorded"),
+             ("Finished", run.finished or "not recorded")]
+    for key, label in (("backend", "Browser backend"), ("viewport_mode", "Viewport mode"), ("fail_on", "Fail on")):
+        if settings.get(key):
+            about.append((label, str(settings[key])))
+    return IndexView(
+        title=f"Accessibility report for {plural(len(run.pages), 'article')}",
+        gate=gate_text(run), editors=editors, web_team=web_team, baseline=baseline,
+        total=plural(sum(by_impact.values()), "problem"),
+        impacts=[(i, by_impact[i], IMPACT_WORDS[i]) for i in reversed(IMPACTS)],
+        errors=[ErrorRow(article_href(e.index), page_label(e.page),
+                         "the whole page" if e.viewport is None else f"on {viewport_label(run, e.viewport)}",
+                         e.reason) for e in not_audited(run)],
+        components=component_views,
+        components_hidden=(f"{plural(hidden, 'more template problem')} with fewer places "
+                           f"{'is' if hidden == 1 else 'are'} listed in report.json and on each article's page."
+                           if hidden else None),
+        articles=rows,
+        review=(f"{plural(review_total, 'problem')} from rules under review "
+                f"{'is' if review_total == 1 else 'are'} listed apart on each article's page, not as must-fix."
+                if review_total else None),
+        ignored=(f"{plural(ignored_total, 'problem')} {'is' if ignored_total == 1 else 'are'} ignored on purpose "
+                 "and listed apart on each article's page." if ignored_total else None),
+        viewports=[viewport_label(run, vp) for vp in names], about=about,
+        pictures_note=_pictures_note(run), impact_filters=list(reversed(IMPACTS)), component_of=component_of,
+    )
+
+
+def _row(run, i, page, names, editor: list[Finding], components_here: int) -> ArticleRow:
+    audited = audited_viewports(page, names)
+    review = sum(1 for f in page.findings if needs_review(f) and ignored(f) is None)
+    new = sum(1 for f in page.findings if baseline_state(f) == "new" and _must_fix(f))
+    if page.status != "audited":
+        status, note = "error", f"Not audited: {page.error or 'no reason recorded'}"
+    elif len(audited) < len(names):
+        missing = [vp for vp in names if vp not in audited]
+        status, note = "partly", f"Not audited on {join_names([viewport_word(vp) for vp in missing])}"
+    else:
+        status, note = "audited", None
+    return ArticleRow(
+        number=i + 1, label=page_label(page), href=article_href(i), url=page.url,
+        editor=plural(len(editor), "problem") if editor else ("not audited" if status == "error" else "nothing to fix"),
+        template=plural(components_here, "template problem") if components_here else "none",
+        review=f"{review} to review" if review else None, new=f"{new} new" if new else None,
+        status=status, note=note)
+
+
+def _component_view(run, anchor, group: comp.Component, audited_count, names, embed, with_crop, show_site):
+    _, first_page, first = group.members[0]
+    meta = rule_meta(run, first)
+    pages = group.pages
+    title = _component_title(meta.get("title") or first.title or first.rule, group)
+    where = f"on {len(pages)} of {plural(audited_count, 'article')}, {plural(len(group.members), 'place')}"
+    examples, seen = [], set()
+    for i, page, finding in group.members:
+        if i in seen:
+            continue
+        seen.add(i)
+        audited = audited_viewports(page, names) or list(finding.viewports)
+        examples.append(Example(page_label(page), article_href(i),
+                                where_it_fails(list(finding.viewports), audited), finding.selector, finding.html or ""))
+        if len(examples) == EXAMPLES:
+            break
+    crop = None
+    if with_crop:
+        crop = next((c for c in (embed(f.crop, CROP) for _, _, f in group.members if f.crop) if c), None)
+    return ComponentView(
+        anchor=anchor, title=title, impact=group.impact, where=where,
+        site=group.site.removeprefix("file:") if show_site else None,
+        why=meta.get("why") or "", fix=meta.get("fix") or "", rule=first.rule,
+        engine_label="axe-core rule" if first.engine == "axe" else "newsaudit rule",
+        help_href=_help_href(first, meta), wcag=_wcag(first), examples=examples, crop=crop,
+        crop_alt=f"{title}: one of its places, outlined in red")

@@ -9,6 +9,8 @@ from typing import Iterable
 
 from auditor.model import IMPACTS, Snapshot, Violation
 
+from .axe_rules import AXE_RULES, CONTENT
+
 _WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 
@@ -22,12 +24,24 @@ def wcag_criteria(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def audience(rule_id: str, in_article: bool) -> str:
+    """Who can fix it: the editor only for a content rule on an element in the article body;
+    everything else (and any axe rule not in the table) is the template's."""
+    text = AXE_RULES.get(rule_id)
+    return "editor" if text is not None and text.kind == CONTENT and in_article else "template"
+
+
+def title(rule: dict) -> str:
+    text = AXE_RULES.get(rule.get("id", ""))
+    return text.title if text else rule.get("help", rule.get("id", ""))
+
+
 def _message(rule: dict, node: dict) -> str:
     summary = (node.get("failureSummary") or "").strip()
     # axe's summary starts "Fix any of the following:"; the first reason is the useful part.
     lines = [line.strip() for line in summary.splitlines() if line.strip()]
     reason = next((line for line in lines if not line.endswith(":")), "")
-    return f"{rule.get('help', rule.get('id', ''))}: {reason}" if reason else rule.get("help", "")
+    return f"{title(rule)}: {reason}" if reason else title(rule)
 
 
 def violations(snapshot: Snapshot) -> Iterable[Violation]:
@@ -43,8 +57,8 @@ def violations(snapshot: Snapshot) -> Iterable[Violation]:
                 html=node.get("html", ""),
                 message=_message(rule, node),
                 impact=impact if impact in IMPACTS else "moderate",
-                audience="editor" if node.get("in_article") else "template",
+                audience=audience(rule["id"], bool(node.get("in_article"))),
                 help_url=rule.get("helpUrl", ""),
-                title=rule.get("help", rule["id"]),
+                title=title(rule),
                 wcag=wcag_criteria(rule.get("tags", [])),
             )

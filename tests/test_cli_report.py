@@ -29,7 +29,8 @@ def test_report_re_renders_into_another_folder_with_its_screenshots(tmp_path):
                                        "-o", str(tmp_path / "again")])
     assert result.exit_code == 0, result.output
     out = tmp_path / "again"
-    assert {p.name for p in out.iterdir()} == {"summary.md", "report.sarif", "junit.xml", "report.html", "assets"}
+    assert {p.name for p in out.iterdir()} == {"summary.md", "report.sarif", "junit.xml", "report.html", "assets",
+                                            "articles"}
     assert (out / "assets" / "crop.jpg").is_file() and (out / "assets" / "shot.jpg").is_file()
     assert "heading-h1-missing" in (out / "report.sarif").read_text(encoding="utf-8")
     assert "<b>here</b>" not in (out / "report.html").read_text(encoding="utf-8")

@@ -61,3 +61,10 @@ def test_config_file_discovery(tmp_path, monkeypatch):
         find_config("bad.toml")
     with pytest.raises(ConfigError, match="not found"):
         find_config("missing.toml")
+
+
+def test_pictures_only_for_a_format_that_shows_them_unless_asked():
+    assert build_settings({}, {}).screenshots  # all formats, html among them
+    assert not build_settings({"format": ["json,sarif"]}, {}).screenshots
+    assert build_settings({"format": ["json"], "screenshots": True}, {}).screenshots
+    assert not build_settings({"screenshots": False}, {}).screenshots

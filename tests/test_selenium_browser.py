@@ -61,7 +61,7 @@ def assert_same_findings(report, reference, pages=PAGES):
 
 
 def test_local_chromedriver_finds_exactly_what_playwright_finds(tmp_path, playwright_report):
-    report = audit(tmp_path / "out", "--backend", "selenium")  # with screenshots: they go through Selenium too
+    report = audit(tmp_path / "out", "--backend", "selenium", "--screenshots")  # they go through Selenium too
     assert "Selenium" in report["tool"]["browser"] and "Playwright" not in report["tool"]["browser"]
     assert_same_findings(report, playwright_report)
     page = next(p for p in report["pages"] if p["url"].endswith("photo-alt-problems.html"))

@@ -95,18 +95,21 @@ RULES = {
     },
     "image-alt": {
         "id": "image-alt", "engine": "axe", "impact": "critical", "wcag": ["1.1.1"],
-        "audience": "editor", "page_level": False,
-        "title": "Images must have alternative text",
-        "why": "Ensures <img> elements have alternative text or a role of none or presentation",
-        "fix": "", "help_url": "https://dequeuniversity.com/rules/axe/4.10/image-alt?application=axeAPI",
+        "audience": "template", "page_level": False, "kind": "content",
+        "title": 'Image without alt text',
+        "why": 'A blind reader hears nothing, or the file name, where the image is.',
+        "fix": 'Give template images (logos, icons) an alt attribute: the text they show, or alt="" when they are decoration.',
+        "fix_editor": "In the CMS, fill in the image's alt text field: say what the photo shows, in a sentence.",
+        "help_url": "https://dequeuniversity.com/rules/axe/4.10/image-alt?application=axeAPI",
     },
     "color-contrast": {
         "id": "color-contrast", "engine": "axe", "impact": "serious", "wcag": ["1.4.3"],
-        "audience": "template", "page_level": False,
-        "title": "Elements must meet minimum color contrast ratio thresholds",
-        "why": "Ensures the contrast between foreground and background colors meets WCAG 2 AA "
-               "minimum contrast ratio thresholds",
-        "fix": "", "help_url": "https://dequeuniversity.com/rules/axe/4.10/color-contrast?application=axeAPI",
+        "audience": "template", "page_level": False, "kind": "template",
+        "title": 'Text too faint against its background',
+        "why": 'Readers with low vision, or reading a phone in sunlight, cannot make out pale text.',
+        "fix": 'Change the text or background colour in the stylesheet to a contrast of at least 4.5 to 1 (3 to 1 for large text).',
+        "fix_editor": "",
+        "help_url": "https://dequeuniversity.com/rules/axe/4.10/color-contrast?application=axeAPI",
     },
 }
 
@@ -158,8 +161,9 @@ def build_run() -> AuditRun:
             _finding(
                 "image-alt", selector="#story > div.gallery > img:nth-of-type(2)",
                 html='<img src="/media/gallery-2.jpg" width="600">',
-                message="Images must have alternative text: Element does not have an alt attribute",
-                audience="editor", crop="assets/p1-gallery.jpg"),
+                message="Image without alt text: Element does not have an alt attribute",
+                audience="editor", crop="assets/p1-gallery.jpg", image_loaded=False,
+                boxes={"XS": [16, 420, 343, 190], "LG": [280, 300, 600, 340]}),
             _finding(
                 "heading-h1-missing", viewports=["XS"],
                 message="No h1 is shown at XS (an h1 exists but is hidden at XS: "
@@ -171,7 +175,7 @@ def build_run() -> AuditRun:
                         "#story > table:nth-of-type(1).",
                 evidence={"widest": "#story > table:nth-of-type(1)"}),
             _skip_link_missing(),
-            _contrast("Elements must meet minimum color contrast ratio thresholds: Element has "
+            _contrast("Text too faint against its background: Element has "
                       "insufficient color contrast of 2.9 (foreground color: #8a8a8a, background "
                       "color: #ffffff)"),
             _finding(
@@ -183,7 +187,8 @@ def build_run() -> AuditRun:
                 evidence={"alt": "Flooded road near the school on Tuesday.",
                           "caption": "Flooded road near the school on Tuesday. Photo: Jane Roe/Agency",
                           "src": "https://news.example.com/media/storm.jpg"},
-                related=["image-redundant-alt"], crop="assets/p1-photo.jpg"),
+                related=["image-redundant-alt"], crop="assets/p1-photo.jpg", image_loaded=True,
+                boxes={"XS": [16, 180, 343, 193], "SM": [16, 200, 608, 342], "LG": [280, 120, 720, 405]}),
             _finding(
                 "heading-level-skipped", selector="#story > h4:nth-of-type(1)",
                 html="<h4>What parents need to know</h4>", viewports=["XS", "SM"], audience="editor",
@@ -193,7 +198,8 @@ def build_run() -> AuditRun:
             _finding(
                 "link-text-generic", selector="#story > p:nth-of-type(5) > a",
                 html='<a href="/education/closures">Read more</a>',
-                message='The link text "Read more" does not say where the link goes.'),
+                message='The link text "Read more" does not say where the link goes.',
+                boxes={"XS": [40, 600, 80, 20], "LG": [300, 700, 80, 20]}),
         ],
     )
     live = PageResult(
@@ -214,7 +220,7 @@ def build_run() -> AuditRun:
                 viewports=["XS", "SM", "MD"],
                 message='The link text "here" does not say where the link goes. <script>alert(9)</script>'),
             _skip_link_missing(viewports=["XS", "SM", "MD"]),
-            _contrast("Elements must meet minimum color contrast ratio thresholds: Element has "
+            _contrast("Text too faint against its background: Element has "
                       "insufficient color contrast of 3.1 (foreground color: #8a8a8a, background "
                       "color: #fafafa)"),
         ],

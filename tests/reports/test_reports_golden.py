@@ -32,3 +32,14 @@ def test_rendering_is_deterministic():
     first = {fmt: reports.render(build_run(), fmt, SAMPLE_DIR) for fmt in reports.FORMATS}
     second = {fmt: reports.render(build_run(), fmt, SAMPLE_DIR) for fmt in reports.FORMATS}
     assert first == second
+
+
+def test_article_page_matches_golden():
+    from reports import html
+
+    text = html.render_article(build_run(), 0, SAMPLE_DIR)
+    golden = GOLDEN / "article-0001.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8"), "article page differs; if intended, rerun with UPDATE_GOLDEN=1"

@@ -110,7 +110,7 @@ def test_baseline_groups_and_ignores_are_shown():
     md = _md(run)
     section = md[md.index("### Compared with the baseline"):]
     assert "**1 new**, 7 unchanged, 1 fixed." in section
-    assert "- **Images must have alternative text** (`image-alt`, critical) on " in section
+    assert "- **Image without alt text** (`image-alt`, critical) on " in section
     assert "#### Fixed" in section
     assert "`color-contrast` on `/sport/*`: expired on 2020\\-01\\-31, no longer applies (Brand colours)" in md
     assert "`alt-placeholder` on `*`: matched no finding (CMS bug)" in md

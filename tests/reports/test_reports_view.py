@@ -1,17 +1,20 @@
 """The view model's decisions, on small hand-built runs."""
 from __future__ import annotations
 
+import pytest
+
 from auditor.model import AuditRun, Finding, PageResult
-from reports import view
+from reports import components, view
+from reports.common import GATE_LABELS, gate_text, where_it_fails
 
 VIEWPORTS = {"XS": {"width": 375, "height": 667}, "SM": {"width": 640, "height": 960},
              "MD": {"width": 768, "height": 1024}, "LG": {"width": 1280, "height": 800}}
 ALL = list(VIEWPORTS)
 
 
-def _finding(rule="r", selector="#a", viewports=("XS",), impact="serious", audience="template"):
+def _finding(rule="r", selector="#a", viewports=("XS",), impact="serious", audience="template", html=""):
     return Finding(rule=rule, engine="newsaudit", impact=impact, wcag=["1.1.1"], viewports=list(viewports),
-                   selector=selector, html="", message=f"{rule} at {selector}", help_url="", audience=audience,
+                   selector=selector, html=html, message=f"{rule} at {selector}", help_url="", audience=audience,
                    title=f"title of {rule}")
 
 
@@ -20,9 +23,9 @@ def _page(n, findings=(), audited=ALL, errors=None, status="audited"):
                       viewports_audited=list(audited), viewport_errors=errors or {}, findings=list(findings))
 
 
-def _run(*pages):
+def _run(*pages, fail_on="serious", interrupted=False):
     return AuditRun(tool={"name": "newsaudit", "version": "1"}, axe_version="4", viewports=dict(VIEWPORTS),
-                    pages=list(pages))
+                    pages=list(pages), settings={"fail_on": fail_on}, interrupted=interrupted)
 
 
 def _no_images(path, budget):
@@ -39,40 +42,6 @@ def test_viewport_not_audited_never_passes():
     assert set(view.viewport_states(_page(3, status="error", audited=[]), [], ALL).values()) == {"not-audited"}
 
 
-def test_template_findings_on_two_pages_are_grouped_by_rule_and_selector():
-    run = _run(_page(1, [_finding(selector="#nav"), _finding(rule="e", audience="editor")]),
-               _page(2, [_finding(selector="#nav"), _finding(selector="#other"), _finding(rule="e", audience="editor")]),
-               _page(3, [_finding(selector="#nav", viewports=["SM"])]))
-    model = view.build(run, _no_images)
-    (card,) = model.site_wide
-    assert (card.rule, card.seen_on, card.count) == ("r", "On 3 of 3 articles", None)
-    (place,) = card.places
-    assert (place.selector, place.seen_on) == ("#nav", None)  # the card says it
-    assert [b.state for b in place.badges] == ["fail", "fail", "pass", "pass"]
-    assert [ref.viewports for ref in place.pages] == ["fails at XS", "fails at XS", "fails at SM"]
-    # The group is referenced from each page, not repeated; page-specific ones stay on the page.
-    assert [ref.anchor for ref in model.pages[0].site_wide] == ["site-1"]
-    assert [[p.selector for p in c.places] for c in model.pages[1].template] == [["#other"]]
-    # Editor findings are never grouped across pages, however often they recur.
-    assert [c.rule for c in model.pages[0].editor] == ["e"] and [c.rule for c in model.pages[1].editor] == ["e"]
-
-
-def test_recurring_places_of_one_rule_share_one_card():
-    run = _run(*[_page(n, [_finding(selector="#nav"), _finding(selector="#logo", impact="critical")])
-                 for n in (1, 2)])
-    (card,) = view.build(run, _no_images).site_wide
-    assert card.impact == "critical" and card.count == "2 places"
-    assert [(p.selector, p.seen_on) for p in card.places] == [("#logo", "Seen on 2 of 2 articles"),
-                                                              ("#nav", "Seen on 2 of 2 articles")]
-
-
-def test_group_badge_is_not_audited_where_a_member_page_was_not_audited():
-    run = _run(_page(1, [_finding(viewports=["XS"])]),
-               _page(2, [_finding(viewports=["XS"])], audited=["XS", "SM", "MD"], errors={"LG": "crash"}))
-    (card,) = view.build(run, _no_images).site_wide
-    assert [b.state for b in card.places[0].badges] == ["fail", "pass", "pass", "not-audited"]
-
-
 def test_top_problems_by_pages_then_impact():
     run = _run(_page(1, [_finding("a", impact="minor"), _finding("b", impact="critical")]),
                _page(2, [_finding("a", impact="minor"), _finding("a", "#b", impact="moderate")]))
@@ -80,24 +49,112 @@ def test_top_problems_by_pages_then_impact():
     assert [(p.rule, len(p.pages), p.findings, p.impact) for p in top] == [("a", 2, 3, "moderate"), ("b", 1, 1, "critical")]
 
 
-def test_outlines_shared_by_viewports_are_shown_once():
-    page = _page(1)
-    h = [{"level": 1, "text": "Title", "in_article": True}]
-    page.outline = {"XS": [], "SM": h, "MD": h, "LG": h}
-    outlines = view.build(_run(page), _no_images).pages[0].outlines
-    assert [(o.viewports, len(o.headings)) for o in outlines] == [("XS", 0), ("SM, MD and LG", 1)]
+# --- the gate: its words match the exit code in every case -------------------------------------
+
+GATE_CASES = {
+    "passed": (lambda: _run(_page(1, [_finding(impact="minor")])), 0),
+    "failed": (lambda: _run(_page(1, [_finding(), _finding(selector="#b"), _finding(selector="#c", impact="minor")])), 1),
+    "error": (lambda: _run(_page(1), _page(2, status="error", audited=[])), 3),
+    "incomplete": (lambda: _run(_page(1, [_finding()]), interrupted=True), 130),
+    "not gated": (lambda: _run(_page(1, [_finding(impact="critical")]), fail_on="never"), 0),
+}
 
 
-def test_empty_sections_name_what_was_not_audited():
-    model = view.build(_run(_page(1, audited=["XS", "SM"], errors={"MD": "x"})), _no_images)
-    assert model.pages[0].editor_empty == "No problem found in the article at XS and SM. MD and LG could not be checked."
+@pytest.mark.parametrize("state", list(GATE_CASES))
+def test_gate_wording_matches_the_exit_code(state):
+    build, code = GATE_CASES[state]
+    run = build()
+    gate = gate_text(run)
+    assert run.summary()["exit_code"] == code == gate["exit_code"]
+    assert gate["state"] == state and gate["label"] == GATE_LABELS[state]
+    assert f"(exit code {code})" in gate["sentence"]
+    says_pass = "so the CI check passes" in gate["sentence"]
+    assert says_pass == (code == 0)
+    if state == "failed":
+        assert gate["sentence"].startswith("2 problems at or above “serious”")  # the minor one is below
+    if state == "not gated":
+        assert "fail-on: never" in gate["sentence"] and "found 1 problem" in gate["sentence"]
 
 
-def test_gate_sentences():
-    assert view.gate_text(_run(_page(1)))["status"] == "passed"
-    failed = view.gate_text(_run(_page(1, [_finding()])))
-    assert failed["status"] == "failed" and failed["sentence"].startswith("1 problem at or above “serious”")
-    assert view.gate_text(_run(_page(1, status="error", audited=[])))["status"] == "error"
+@pytest.mark.parametrize("state", list(GATE_CASES))
+def test_index_first_screen_says_the_gate_as_it_was(state):
+    run = GATE_CASES[state][0]()
+    model = view.index(run, _no_images)
+    assert model.gate["state"] == state
+    assert model.gate["label"] == GATE_LABELS[state]
+
+
+def test_gate_reads_the_five_states_of_summary_gate(monkeypatch):
+    """Once the model itself says "not gated" or "incomplete", they are shown as they are."""
+    run = _run(_page(1))
+    for status in GATE_LABELS:
+        monkeypatch.setattr(AuditRun, "summary", lambda self, s=status: {"gate": s, "exit_code": 9, "findings": 0,
+                                                                         "pages": 1})
+        assert gate_text(run)["state"] == status
+
+
+# --- screen sizes ---------------------------------------------------------------------------------
+
+def test_where_it_fails_in_plain_words():
+    assert where_it_fails(["XS"], ALL) == "only on phones"
+    assert where_it_fails(["XS"], ["XS"]) == "on phones (XS)"
+    assert where_it_fails(ALL, ALL) == "on every screen size"
+    assert where_it_fails(["XS", "SM"], ALL) == "only on phones and small tablets (XS, SM)"
+    assert where_it_fails(["LG"], ALL) == "only on desktops (LG)"
+    assert view.viewport_label(_run(), "XS") == "phones (XS, 375 px)"
+    assert view.viewport_label(_run(), "MD") == "tablets (MD, 768 px)"
+
+
+# --- the editors' summary and the template components ---------------------------------------------
+
+def test_editors_summary_counts_articles_and_things_to_fix():
+    photo = _finding("alt-placeholder", "#p1", audience="editor")
+    photo_again = _finding("alt-too-long", "#p1", audience="editor")  # the same photo: one photo
+    model = view.index(_run(_page(1, [photo, photo_again, _finding("heading-empty", "#h", audience="editor")]),
+                            _page(2, [_finding("link-name", "#l", audience="editor")]), _page(3)), _no_images)
+    assert model.editors == "2 articles need changes: 1 heading, 1 link, 1 photo."
+
+
+def test_template_only_rules_never_reach_the_editors_summary():
+    model = view.index(_run(_page(1, [_finding("target-size", "#nav > a")])), _no_images)
+    assert model.editors == "No article needs changes by an editor."
+    assert model.web_team == "1 template problem, on 1 article."
+
+
+def _tap(n, selector, cls="nav-link"):
+    return _finding("target-size", selector, html=f'<a class="{cls} item-{n}" href="/s{n}">x</a>')
+
+
+def test_template_problems_are_grouped_per_component_across_places_and_articles():
+    pages = [_page(n, [_tap(k, f"#site-header > nav > ul > li:nth-of-type({k}) > a") for k in range(1, 5)])
+             for n in range(1, 4)]
+    pages.append(_page(4, [_tap(1, "#footer > a:nth-of-type(2)", cls="foot")]))
+    model = view.index(_run(*pages), _no_images)
+    titles = [(c.title, c.where) for c in model.components]
+    assert titles == [("title of target-size in the site header", "on 3 of 4 articles, 12 places"),
+                      ("title of target-size in the footer", "on 1 of 4 articles, 1 place")]
+    assert len(model.components[0].examples) == 3
+    assert model.web_team == "2 template problems, on 4 articles."
+
+
+def test_one_component_never_spans_two_sites():
+    a = PageResult(url="https://one.example/a", viewports_audited=ALL, findings=[_tap(1, "#nav > a:nth-of-type(1)")])
+    b = PageResult(url="https://two.example/b", viewports_audited=ALL, findings=[_tap(1, "#nav > a:nth-of-type(1)")])
+    model = view.index(_run(a, b), _no_images)
+    assert [c.where for c in model.components] == ["on 1 of 2 articles, 1 place"] * 2
+    assert {c.site for c in model.components} == {"one.example", "two.example"}
+
+
+def test_unanchored_elements_are_not_grouped_across_pages():
+    bare = lambda: _finding("target-size", "html > body > div:nth-of-type(3) > a", html='<a href="/x">x</a>')
+    model = view.index(_run(_page(1, [bare()]), _page(2, [bare()])), _no_images)
+    assert len(model.components) == 2
+
+
+def test_signature_removes_positions_and_folds_digits():
+    one = _finding(selector="#post-123 > div:nth-of-type(2) > a", html='<a class="share s-1">x</a>')
+    two = _finding(selector="#post-456 > div:nth-of-type(7) > a", html='<a class="s-9 share">y</a>')
+    assert components.signature(one) == components.signature(two) == ("#post-# > div > a .s-#.share", True)
 
 
 def test_safe_href():
@@ -107,10 +164,15 @@ def test_safe_href():
         assert view.safe_href(bad) is None, bad
 
 
-def test_outline_marks_template_headings_only_when_the_article_body_was_found():
-    page = _page(1)
-    page.outline = {"XS": [{"level": 2, "text": "Menu", "in_article": False},
-                           {"level": 1, "text": "Title", "in_article": True}],
-                    "SM": [{"level": 2, "text": "Menu", "in_article": False}]}
-    outlines = view.build(_run(page), _no_images).pages[0].outlines
-    assert [[h.outside for h in o.headings] for o in outlines] == [[True, False], [False]]
+
+
+def test_local_files_are_each_a_site_of_their_own():
+    """A folder of saved pages often holds many sites: a missing skip link on two files is two problems."""
+    pages = [PageResult(url=f"../saved/{n}.html", final_url=f"http://127.0.0.1:5000/{n}.html", viewports_audited=ALL,
+                        findings=[_finding("skip-link-missing", None)]) for n in (1, 2)]
+    model = view.index(_run(*pages), _no_images)
+    assert [c.where for c in model.components] == ["on 1 of 2 articles, 1 place"] * 2
+    assert [c.site for c in model.components] == ["../saved/1.html", "../saved/2.html"]
+    web = view.index(_run(_page(1, [_finding("skip-link-missing", None)]), _page(2, [_finding("skip-link-missing", None)])),
+                     _no_images)
+    assert [c.where for c in web.components] == ["on 2 of 2 articles, 2 places"]
