@@ -34,4 +34,4 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
         if is_credit(name) or _is_caption_credit(name, image):
             yield image_violation(image, f"Alt text {quote(name)} is only a photo credit.",
-                                  settings.caption_match_threshold, advice=CREDIT_ADVICE)
+                                  snapshot, settings, advice=CREDIT_ADVICE)

@@ -49,4 +49,4 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         how = "repeats" if score == 1.0 else f"nearly repeats ({score:.0%} alike)"
         yield image_violation(
             image, f"Alt text {quote(name)} {how} the caption {quote(caption.body)}.",
-            threshold, advice=REPEAT_ADVICE, similarity=round(score, 3))
+            snapshot, settings, advice=REPEAT_ADVICE, similarity=round(score, 3))

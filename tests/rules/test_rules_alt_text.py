@@ -46,7 +46,8 @@ class TestAltPlaceholder:
                                                                   "Brighton. The storm peaks tonight.")])
         [violation] = run("alt-placeholder", snap)
         assert '"16x9 Image"' in violation.message
-        assert violation.suggestion == 'Proposed alt: "Waves break over the harbour wall in Brighton."'
+        assert violation.suggestion == ('Describe what the photo shows of: Brighton. The caption already says: '
+                                        '"Waves break over the harbour wall in Brighton."')
 
     def test_suggestion_without_caption_is_advice(self):
         [violation] = run("alt-placeholder", snapshot(images=[image(alt="image")]))
@@ -149,9 +150,18 @@ class TestAltRedundantPrefix:
     def test_others_pass(self, alt):
         assert not flagged("alt-redundant-prefix", alt)
 
-    def test_prefix_removal_is_suggested(self):
-        [violation] = run("alt-redundant-prefix", snapshot(images=[image(alt="Image of a cat")]))
-        assert violation.suggestion == 'Remove "Image of" and start with what the photo shows.'
+    def test_the_alt_without_its_prefix_is_proposed_when_it_passes_every_alt_rule(self):
+        [violation] = run("alt-redundant-prefix", snapshot(images=[image(alt="Image of a cat on a wall")]))
+        assert violation.suggestion == 'Proposed alt: "A cat on a wall"'
+
+    def test_no_proposal_that_another_alt_rule_would_report(self):
+        # Without "Photo of" the alt is the caption: proposing it would trade one finding for another.
+        img = image(alt="Photo of firefighters battling a blaze near Athens",
+                    caption="Firefighters battling a blaze near Athens")
+        [violation] = run("alt-redundant-prefix", snapshot(images=[img]))
+        assert violation.suggestion.startswith("Describe what the photo shows of: Athens.")
+        [violation] = run("alt-redundant-prefix", snapshot(images=[image(alt="Photo of image")]))
+        assert violation.suggestion == 'Remove "Photo of" and start with what the photo shows.'
 
 
 class TestAltTooLong:
