@@ -94,6 +94,8 @@ def suggestion(image: dict, snapshot: Snapshot, settings: RuleSettings, advice: 
     if image.get(_TRIAL):
         return None
     candidate = collapse(candidate)
-    if candidate and candidate != image_name(image) and passes_every_alt_rule(candidate, image, snapshot, settings):
+    # A proposal longer than alt-too-long allows would fail it: no need to try the rules.
+    if (candidate and len(candidate) <= settings.alt_max_length and candidate != image_name(image)
+            and passes_every_alt_rule(candidate, image, snapshot, settings)):
         return f"Proposed alt: {quote(candidate, 10_000)}"
     return fill_in_prompt(image) or advice

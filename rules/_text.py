@@ -16,26 +16,38 @@ from difflib import SequenceMatcher
 # space and joiners) disappear, because they sit inside words.
 _SPACE_CATEGORIES = ("P", "S", "Z")
 # The most characters a fuzzy comparison looks at (see ``similarity``).
-COMPARE_MAX = 1000
+COMPARE_MAX = 400
+# The most characters of any one page text the rules read. The collector sends at most 4,000
+# (docs/facts.md); this bounds the work of every rule even on a snapshot built by hand.
+TEXT_MAX = 20_000
+
+
+def _table(text: str, space: bool) -> dict[int, str | None]:
+    """A str.translate table for the distinct characters of ``text``: Cf removed and, with
+    ``space``, punctuation, symbols, separators and controls made spaces. Built per text from its
+    distinct characters, so that a long text costs C-speed passes, not one Python step a character."""
+    table: dict[int, str | None] = {}
+    for char in set(text):
+        category = unicodedata.category(char)
+        if category == "Cf":
+            table[ord(char)] = None
+        elif space and (category[0] in _SPACE_CATEGORIES or category == "Cc"):
+            table[ord(char)] = " "
+    return table
 
 
 def normalise(text: str | None) -> str:
     """Casefolded NFKC text with punctuation and symbols turned into single spaces."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    out = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cf":
-            continue
-        out.append(" " if category[0] in _SPACE_CATEGORIES or category == "Cc" else char)
-    return " ".join("".join(out).split())
+    text = unicodedata.normalize("NFKC", (text or "")[:TEXT_MAX]).casefold()
+    table = _table(text, space=True)
+    return " ".join((text.translate(table) if table else text).split())
 
 
 def collapse(text: str | None) -> str:
     """NFKC text with runs of whitespace collapsed: for quoting, not for comparing."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return " ".join(text.split())
+    text = unicodedata.normalize("NFKC", (text or "")[:TEXT_MAX])
+    table = _table(text, space=False)
+    return " ".join((text.translate(table) if table else text).split())
 
 
 def similarity(a: str, b: str) -> float:
@@ -49,8 +61,8 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    # SequenceMatcher is quadratic; alts and captions are far shorter than this, and longer page
-    # text is compared by its beginning.
+    # SequenceMatcher is quadratic; alts and captions are rarely longer than this, and longer
+    # page text is compared by its beginning.
     a, b = a[:COMPARE_MAX], b[:COMPARE_MAX]
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio()
