@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings
@@ -85,8 +85,16 @@ def file_name(url: str | None) -> str:
 
 
 def file_stem(url: str | None) -> str:
-    """The file name without its extension and CMS size suffixes: "storm-1024x768.jpg" -> "storm"."""
-    stem = _EXTENSION.sub("", file_name(url)[:300])
+    """The file name without its extension and CMS size suffixes: "storm-1024x768.jpg" -> "storm".
+
+    A resizing CDN that names the photo in a parameter (".../dims?thumbnail=300,200&image_uri=<url>")
+    is read through to that photo."""
+    name = file_name(url)
+    if url and not _EXTENSION.search(name):
+        inner = next((v for _k, v in parse_qsl(urlsplit(url[:2000]).query) if _EXTENSION.search(file_name(v))), None)
+        if inner:
+            name = file_name(inner)
+    stem = _EXTENSION.sub("", name[:300])
     bare = _SIZE_SUFFIX.sub("", stem)
     return bare if len(bare) >= 3 else stem
 
@@ -104,17 +112,17 @@ def photo_keys(image: dict) -> frozenset[str]:
 
 # ---- what a photo is ---------------------------------------------------------------------------
 def known_sizes(image: dict) -> list[tuple[int, int]]:
-    """Sizes the page declares or the browser measured. The rendered box of an image that did not
-    load (every off-site image of a saved page) is the browser's broken-image box, not the photo's,
-    so it counts only for a loaded image."""
+    """Sizes the page declares or the browser measured. What the browser measured counts only for a
+    loaded image that is not a lazy-loading placeholder: an image that did not load (every off-site
+    image of a saved page) is drawn as the browser's broken-image box, and a placeholder (a data: URL
+    standing in for the files in data-src or srcset) has the placeholder's size, not the photo's."""
     sizes = []
-    for key in ("natural", "size_attrs", "style_size"):
+    placeholder = (image.get("src") or "").startswith("data:") and bool(image.get("files"))
+    measured = ("natural", "box") if image.get("loaded") and not placeholder else ()
+    for key in ("size_attrs", "style_size", *measured):
         size = image.get(key) or {}
         if isinstance(size.get("width"), (int, float)) and isinstance(size.get("height"), (int, float)):
             sizes.append((size["width"], size["height"]))
-    box = image.get("box") or {}
-    if image.get("loaded") and box:
-        sizes.append((box.get("width", 0), box.get("height", 0)))
     return sizes
 
 
