@@ -39,7 +39,7 @@ _AGENCIES = rf"{_AGENCY_WORD}(?:\s*(?:/|via|-|–|,|&|and)\s*{_AGENCY_WORD})*{_F
 
 # A word that says "here comes the credit"; after it (and a colon, "by" or the like) runs the credit.
 _MARKER = (r"(?:photo(?:graph)?s?|fotos?|fotografi[ae]|fotograf[íi]a|foto\s+di|bild(?:er)?|"
-           r"image|imagem|imagen|picture|pic|illustration|ilustra[cç][ãa]o|grafik|graphic|"
+           r"(?:image|photo|picture)\s+source|image|imagem|imagen|picture|pic|illustration|ilustra[cç][ãa]o|grafik|graphic|"
            r"infographic|source|quelle|fuente|fonte|zdroj|video|vid[ée]o|"
            r"credit|cr[ée]dit|cr[ée]dito|credito|copyright|©|\(c\)|图片来源|图片|图|来源|摄影)")
 # How a marker is joined to the name: "Photo: X", "Photo/X", "Photo by X", "Foto von X", "Photo X."
@@ -87,6 +87,8 @@ _TRAILING_CREDITS = (
     # or a picture library ("… as they should be Getty Images").
     re.compile(rf"(?<=\s){_NAME}\s?/\s?{_AGENCIES}\s*$", re.IGNORECASE),
     re.compile(rf"(?<=\s){_GLUED}\s*$", re.IGNORECASE),
+    # "Photographs by" as the whole text: a credit line whose name was a link that did not load.
+    re.compile(rf"^{_MARKER}\s+(?:by|von|par|por|di|de)\s*$", re.IGNORECASE),
 )
 _TRAILING_JUNK = re.compile(r"(?<![\s|·•,;:—–-])[\s|·•,;:—–-]+$")
 
@@ -96,6 +98,8 @@ _CREDIT_WORDS = frozenset("""
 by via for of the and de da do del di la le les von van der den courtesy cortesía cortesia courtoisie
 handout staff files file photo photos archive archives provided supplied pool
 """.split())
+# A run of this many words after a marker, with no "/" or agency in it, is a headline, not a name.
+_HEADLINE_WORDS = 6
 _LOWER_WORD = re.compile(r"(?<!\w)[a-zß-ÿčďěňřšťůž]{2,}(?!\w)")
 # Credits sit at the end: the patterns look only at this many final characters, which keeps them
 # linear in the length of whatever text a page sends.
@@ -106,17 +110,29 @@ _CUT = "\x00"
 
 def _reads_as_sentence(text: str) -> bool:
     """Two or more lower-case words that are not credit words: "Ebola has claimed over 2,000 lives"."""
-    words = (w for w in _LOWER_WORD.findall(text[:_WINDOW]) if w not in _CREDIT_WORDS)
+    text = re.sub(_AGENCY_WORD, " ", text[:_WINDOW], flags=re.IGNORECASE)  # "picture alliance", "dpa"
+    words = (w for w in _LOWER_WORD.findall(text) if w not in _CREDIT_WORDS)
     return next(words, None) is not None and next(words, None) is not None
 
 
+def _reads_as_content(marker: str, rest: str) -> bool:
+    """What follows a credit marker is a sentence or a headline, not a name: "© UNOCHA/Name Ebola has
+    claimed over 2,000 lives", "VIDEO: Webber Plays With One Look From SUNSET BOULEVARD"."""
+    if _reads_as_sentence(rest):
+        return True
+    words = rest.split()
+    return (len(words) >= _HEADLINE_WORDS and "/" not in rest and not re.search(_AGENCY_WORD, rest, re.IGNORECASE)
+            and not marker.startswith(("©", "(")))
+
+
 def _unless_sentence(match: re.Match) -> str:
-    # "© UNOCHA/Name Ebola has claimed over 2,000 lives": "©" heads a sentence, not a credit line.
-    if match.group("marker").startswith(("©", "(")) and _reads_as_sentence(match.group("rest")):
-        if match.start() == 0 or match.string[:match.start()] == _CUT:
-            return _sentence_after_credit(match.group("rest"))
-        return match.group()
-    return ""
+    """The replacement for a marker-led credit: nothing, unless it reads as content. "©" or "(c)"
+    heading a sentence at the start of the text is a credit then the sentence: the sentence stays."""
+    marker, rest = match.group("marker"), match.group("rest")
+    if not _reads_as_content(marker, rest):
+        return ""
+    at_start = match.start() == 0 or match.string[:match.start()] == _CUT
+    return _sentence_after_credit(rest) if at_start and marker.startswith(("©", "(")) else match.group()
 
 
 def _sentence_after_credit(rest: str) -> str:

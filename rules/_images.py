@@ -3,9 +3,10 @@
 Decided here, once, for every image rule (issue 7, item 1), from the facts ``collect.js`` gathers:
 
 - not a photo: a pixel or spacer (a known size under 24×24 CSS px, or 1 px in either dimension), an
-  image off screen or visually hidden, an icon (an SVG, or an image under 48 px, that repeats on the
-  page or sits in a control), and a teaser (an image in a link, or a small card, leading to another
-  page whose text names it: template, where ``alt=""`` is right);
+  image off screen or visually hidden, and an icon (an SVG, or an image under 48 px, that repeats on
+  the page or sits in a control);
+- a teaser (a photo in a link, or a small card, leading to another page whose text, a headline,
+  names it) is template: its ``alt=""`` is right and it is in no gallery;
 - a caption is the image's own only when the collector found it through the image's own
   ``<figure>``, ``aria-describedby`` or the caption selector in a small container holding that one
   image, and it is rendered at this viewport.
@@ -127,17 +128,32 @@ def known_sizes(image: dict) -> list[tuple[int, int]]:
 
 
 def _is_small(image: dict, limit: int) -> bool:
-    return any((w < limit and h < limit) or (limit == TINY_PX and min(w, h) <= 1) for w, h in known_sizes(image))
+    # Both sides: CMSs write height="0" (or 1) beside a real width for responsive photos.
+    return any(w < limit and h < limit for w, h in known_sizes(image))
 
 
 def _signature(image: dict) -> tuple:
     return (image.get("tag"), image_name(image).casefold(), min(photo_keys(image), default=""))
 
 
+# A teaser's link text names another article: a headline, not a button's "Play now" or a name.
+_TEASER_WORDS = 3
+_TEASER_CJK = 8
+_CAPTION_SHARE = 0.8
+
+
 def is_teaser(image: dict) -> bool:
-    """In a link or a small card leading to another page, whose text names that page."""
+    """In a link or a small card leading to another page, whose text (a headline) names that page.
+
+    A link inside a longer caption ("From 'Tony Dorsett Is Losing His Mind', February 2014") is a
+    reference the caption makes, not a card around the photo."""
     teaser = image.get("teaser") or {}
-    return bool(teaser.get("href")) and bool(collapse(teaser.get("text")))
+    text = collapse(teaser.get("text"))
+    cjk = sum(1 for char in text if "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af")
+    if not teaser.get("href") or (len(text.split()) < _TEASER_WORDS and cjk < _TEASER_CJK):
+        return False
+    caption = collapse((image.get("caption") or {}).get("text"))
+    return not (teaser.get("via") == "card" and text in caption and len(text) < _CAPTION_SHARE * len(caption))
 
 
 def not_a_photo(image: dict, repeats: Counter | None = None) -> str | None:
@@ -151,21 +167,23 @@ def not_a_photo(image: dict, repeats: Counter | None = None) -> str | None:
         return "an icon"
     if image.get("tag") == "svg" and _is_small(image, ICON_PX):
         return "an icon"
-    if is_teaser(image):
-        return "a teaser for another page"
     return None
 
 
-def photos(snapshot: Snapshot) -> list[dict]:
-    """The rendered images of the page that are photos of the story."""
+def photos(snapshot: Snapshot, teasers: bool = True) -> list[dict]:
+    """The rendered images of the page that are photos. A teaser is a photo whose alt text still
+    counts (a file name is wrong anywhere), but it is template: its ``alt=""`` is right, its caption
+    is the other story's headline and it belongs to no gallery, so the rules judging those pass
+    ``teasers=False``."""
     images = snapshot.group("images")
     repeats = Counter(_signature(image) for image in images)
-    return [image for image in images if image.get("rendered") and not not_a_photo(image, repeats)]
+    return [image for image in images if image.get("rendered") and not not_a_photo(image, repeats)
+            and (teasers or not is_teaser(image))]
 
 
-def named_images(snapshot: Snapshot) -> Iterator[tuple[dict, str]]:
+def named_images(snapshot: Snapshot, teasers: bool = True) -> Iterator[tuple[dict, str]]:
     """(photo, name) for every photo that is not marked decorative and has a non-empty name."""
-    for image in photos(snapshot):
+    for image in photos(snapshot, teasers):
         if is_decorative(image):
             continue
         name = image_name(image)

@@ -1,7 +1,7 @@
 """alt-duplicate-in-gallery: several different photos of one gallery share the same alt.
 
 A gallery is the photos of one gallery, slideshow or carousel container (the collector's
-``gallery``) in the article. Only photos count (``rules._images``: never icons, pixels or teasers),
+``gallery``) in the article, or else the article's own photos. Only photos count (``rules._images``: never icons, pixels or teasers),
 and photos are different when they are different files: the same file in other sizes (size
 suffixes, srcset candidates, CDN resize parameters) is one photo and may carry the same alt. Alts
 that alt-placeholder, alt-credit-only or alt-filename already report are left to those rules.
@@ -22,15 +22,16 @@ UNIQUE_ADVICE = "Describe what this photo shows that the others in the gallery d
 
 
 def _groups(snapshot: Snapshot, settings: RuleSettings) -> dict[tuple[str, str], list[tuple[dict, str]]]:
-    """(gallery, normalised alt) -> the photos in that gallery with that alt."""
+    """((where, gallery), normalised alt) -> the photos in that gallery with that alt."""
     groups: dict[tuple[str, str], list[tuple[dict, str]]] = defaultdict(list)
-    for image, name in named_images(snapshot):
-        if not image.get("gallery") or not image.get("in_article"):
+    for image, name in named_images(snapshot, teasers=False):
+        if not image.get("in_article"):
             continue
         if (is_placeholder(name, settings.placeholder_words, image_lang(image, snapshot)) or is_credit(name)
                 or filename_reason(name, image_urls(image))):
             continue
-        groups[image["gallery"], normalise(name)].append((image, name))
+        where = ("gallery", image["gallery"]) if image.get("gallery") else ("article", "")
+        groups[where, normalise(name)].append((image, name))
     return groups
 
 
@@ -60,10 +61,10 @@ def different_photos(images: list[dict]) -> int:
                     'hand-painted sign reading \'There is no planet B\'"></figure>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    for members in _groups(snapshot, settings).values():
+    for ((where, _gallery), _alt), members in _groups(snapshot, settings).items():
         photos = different_photos([image for image, _name in members])
         if photos < 2:
             continue
         for image, name in members:
             yield image_violation(image, f"Alt text {quote(name)} is used on {photos} different photos in this "
-                                         f"gallery.", snapshot, settings, advice=UNIQUE_ADVICE, photos=photos)
+                                         f"{where}.", snapshot, settings, advice=UNIQUE_ADVICE, photos=photos)

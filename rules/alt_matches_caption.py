@@ -36,7 +36,7 @@ REPEAT_ADVICE = ("Describe what the photo shows that the caption does not say (t
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     threshold = settings.caption_match_threshold
-    for image, name in named_images(snapshot):
+    for image, name in named_images(snapshot, teasers=False):
         caption = rendered_caption(image)
         if caption is None:
             continue

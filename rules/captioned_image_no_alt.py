@@ -50,7 +50,7 @@ def _problem(image: dict) -> str | None:
                     '  <figcaption>The defendant leaves court in Lyon on Monday.</figcaption></figure>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    for image in photos(snapshot):
+    for image in photos(snapshot, teasers=False):
         caption = rendered_caption(image)
         problem = _problem(image) if caption else None
         if problem:

@@ -5,7 +5,7 @@ the article, related-story cards, repeated teaser images, comment icons, spinner
 """
 import pytest
 
-from rules._images import file_stem, image_urls, not_a_photo, photo_keys, photos
+from rules._images import file_stem, image_urls, is_teaser, not_a_photo, photo_keys, photos
 from snapshots import caption, image, run, selectors, snapshot
 
 LEAD_CAPTION = "Mr Obama told the BBC that gun control was his biggest frustration"
@@ -33,11 +33,14 @@ class TestNotAPhoto:
         {"style_size": {"width": 1, "height": 1}, "size_attrs": None},
         {"natural": {"width": 1, "height": 1}, "loaded": True},
         {"natural": {"width": 20, "height": 20}, "loaded": True},
-        {"size_attrs": {"width": 600, "height": 1}},  # a 1 px rule
         {"loaded": True, "box": {"x": 0, "y": 0, "width": 16, "height": 16}},
     ])
     def test_pixels_and_spacers(self, fields):
         assert not_a_photo(image(**fields)) == "a pixel or spacer"
+
+    def test_one_side_of_zero_is_a_responsive_photo(self):
+        # CNET: <img width="570" height="0"> for a photo whose height the stylesheet sets.
+        assert not_a_photo(image(size_attrs={"width": 570, "height": 0})) is None
 
     def test_a_broken_image_box_says_nothing_about_the_photo(self):
         # Offline, every off-site photo fails to load and is drawn as a 16 px broken-image box.
@@ -59,10 +62,19 @@ class TestNotAPhoto:
     def test_a_large_image_in_a_link_is_still_a_photo(self):
         assert not_a_photo(image(in_control=True, size_attrs={"width": 600, "height": 400})) is None
 
-    def test_teasers_are_template(self):
-        card = image(teaser={"href": "https://news.example/other", "text": "Even posh hotels", "via": "card"})
-        assert not_a_photo(card) == "a teaser for another page"
-        assert not_a_photo(image(teaser={"href": "https://news.example/other", "text": "", "via": "link"})) is None
+    def test_teasers_are_photos_whose_headline_names_another_page(self):
+        card = image(teaser={"href": "https://news.example/other", "text": "Even posh hotels might not wash",
+                             "via": "card"})
+        assert not_a_photo(card) is None and is_teaser(card)
+        # A button's "Play Now", a photographer's name next to a link: no headline, no teaser.
+        for text in ("", "Play Now", "Kevin"):
+            assert not is_teaser(image(teaser={"href": "https://news.example/other", "text": text, "via": "link"}))
+        assert is_teaser(image(teaser={"href": "https://news.example/other", "text": "五輪代表の最終選考会が開幕", "via": "card"}))
+
+    def test_a_teaser_with_a_file_name_alt_is_still_reported(self):
+        teaser = {"href": "https://news.example/other", "text": "Why MLB players are not overpaid", "via": "link"}
+        assert selectors("alt-filename", snapshot(images=[image(alt="madison-bumgarner.jpg", teaser=teaser)])) \
+            == ["#photo"]
 
 
 class TestCaptionedPhotos:
@@ -73,6 +85,7 @@ class TestCaptionedPhotos:
     def test_related_story_cards_with_empty_alt_are_right(self):
         # <a href="/other"><article><figure><img alt=""><figcaption>Story title</figcaption></figure></article></a>
         card = image("card", alt="", caption="Even posh hotels might not wash a blanket in between stays",
+                     # (alt-matches-caption leaves teasers alone too: the caption is the other story's headline)
                      link={"selector": "#a", "href": "/other", "text": "Even posh hotels might not wash a blanket"},
                      teaser={"href": "https://news.example/other", "text": "Even posh hotels might not wash a blanket",
                              "via": "link"})
