@@ -2,19 +2,13 @@
 
 A proposal ("Proposed alt: …") must pass every alt rule when put in the image's place, and must not
 be the caption copied; anything else a finding suggests is a prompt for the editor, never an alt.
-Used on snapshots gathered in real Chromium from the fixture site and the real news pages.
+Used on snapshots gathered in real Chromium (``gathering.gather_snapshots``) from the fixture site and
+the real news pages.
 """
 from __future__ import annotations
 
-import asyncio
 import re
-from pathlib import Path
 
-from auditor.browsers import BrowserOptions
-from auditor.browsers.playwright_backend import PlaywrightBackend
-from auditor.config import build_settings
-from auditor.gather import gather
-from auditor.localserver import LocalServer
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, all_rules
 from rules._credit import strip_credit
@@ -57,35 +51,3 @@ def suggestion_problems(snapshot: Snapshot, settings: RuleSettings = RuleSetting
                 if any(v.selector == violation.selector for v in other.check(trial, settings)):
                     problems.append(f"{where}: the proposal {alt!r} fails {other.id}")
     return findings, problems
-
-
-def gather_snapshots(pages: list[Path], viewports=("XS", "SM", "MD", "LG"),
-                     same_origin_only: bool = False) -> list[Snapshot]:
-    """Snapshots of local pages served from 127.0.0.1, gathered as the audit gathers them."""
-    settings = build_settings({"viewports": [",".join(viewports)]}, {})
-    server = LocalServer()
-    paths = [server.url_for(page) for page in pages]
-    base = server.start()
-
-    async def run() -> list[Snapshot]:
-        backend = PlaywrightBackend(BrowserOptions(same_origin_only=same_origin_only))
-        await backend.start()
-        tab = await backend.new_tab()
-        out = []
-        try:
-            for path in paths:
-                for viewport in settings.viewports:
-                    await tab.reset()
-                    await tab.set_viewport(viewport.width, viewport.height)
-                    info = await tab.goto(base + path)
-                    out.append(await gather(tab, base + path, info.final_url, viewport, settings.gather,
-                                            "playwright"))
-        finally:
-            await tab.close()
-            await backend.stop()
-        return out
-
-    try:
-        return asyncio.run(run())
-    finally:
-        server.stop()

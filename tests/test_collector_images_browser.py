@@ -3,7 +3,7 @@ teasers, every URL of an image, sizes, hidden images, language and the text cap.
 import pytest
 
 from clitools import ROOT
-from suggestions import gather_snapshots
+from gathering import gather_snapshots
 
 pytestmark = pytest.mark.browser
 

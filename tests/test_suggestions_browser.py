@@ -3,7 +3,8 @@ caption copied (issue 8, item 4), on snapshots gathered in real Chromium at the 
 import pytest
 
 from clitools import ROOT
-from suggestions import PROPOSED, gather_snapshots, suggestion_problems
+from gathering import gather_snapshots
+from suggestions import PROPOSED, suggestion_problems
 
 pytestmark = pytest.mark.browser
 

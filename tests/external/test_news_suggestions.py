@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from suggestions import gather_snapshots, suggestion_problems  # noqa: E402
+from gathering import gather_snapshots  # noqa: E402
+from suggestions import suggestion_problems  # noqa: E402
 
 pytestmark = [pytest.mark.external, pytest.mark.browser]
 
