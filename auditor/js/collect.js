@@ -123,12 +123,20 @@ function collect(options) {
     return Number.isFinite(n) ? Math.round(n) : null;
   };
   const pair = (w, h) => (w === null && h === null ? null : {width: w, height: h});
-  // Whether a container holds another rendered image (not a pixel) besides img itself.
+  // Whether a container holds another rendered image besides img itself. A pixel does not count
+  // (declared under 24 px, or loaded and drawn under 24 px); an image that did not load does, since
+  // its broken-image box says nothing about its size.
+  const pixel = (el) => {
+    const w = number(el.getAttribute('width'));
+    const h = number(el.getAttribute('height'));
+    if (w !== null && h !== null && w < 24 && h < 24) return true;
+    const r = el.getBoundingClientRect();
+    return el.localName === 'img' && el.complete && el.naturalWidth > 0 && r.width < 24 && r.height < 24;
+  };
   const otherImages = (container, img) => {
     for (const other of container.querySelectorAll(imageSelector)) {
       if (other === img || other.contains(img) || img.contains(other) || !NA.rendered(other)) continue;
-      const r = other.getBoundingClientRect();
-      if (r.width >= 24 || r.height >= 24) return true;
+      if (!pixel(other)) return true;
     }
     return false;
   };
@@ -161,7 +169,7 @@ function collect(options) {
     // page's frame, and never in a container holding another image (that caption is the group's).
     let ancestor = img.parentElement;
     for (let depth = 0; ancestor && depth < 3; depth++, ancestor = ancestor.parentElement) {
-      if (FRAME.test(ancestor.localName) || otherImages(ancestor, img)) break;
+      if (FRAME.test(ancestor.localName) || safeMatches(ancestor, articleSelector) || otherImages(ancestor, img)) break;
       const match = safeQuery(ancestor, options.caption_selector)
         .find((c) => !c.contains(img) && !c.querySelector(imageSelector) && NA.text(c));
       if (match) return captionFact(match, 'selector', ancestor, img);
