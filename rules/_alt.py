@@ -6,48 +6,39 @@ that a more specific rule already reports.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
 
+from ._images import file_name, file_stem
 from ._text import collapse, normalise
+from ._words import PLACEHOLDER_FILLERS, placeholder_words
 
-# Words that, alone or with the fillers below, say nothing about the picture (English, French,
-# German, Spanish, Portuguese, Italian, Dutch, Czech, Chinese).
-PLACEHOLDER_WORDS = frozenset("""
-image images img picture pic pics photo photos photograph graphic graphics placeholder thumbnail thumb
-default spacer blank untitled undefined null none nan alt alttext empty dummy temp test todo tbd
-icon logo banner hero
-bild bilder foto fotos fotografie grafik platzhalter vorschaubild
-imagen imagem fotografía fotografia gráfico ilustración ilustração
-immagine immagini
-afbeelding
-obrázek obrázky snímek
-图片 图像 照片 图 配图 缩略图 占位图
-""".split())
-# Words allowed beside a placeholder word without adding meaning ("the main image", "photo 1 of 5").
-_FILLERS = frozenset("""
-a an the of for and main lead featured feature article story post content inline small large
-full default x by la le les l un une de du des der die das ein eine el los las una o os um uma
-del di il lo
-""".split())
+# A placeholder, a file name or an id is a few words; longer alts are judged by the other rules,
+# and the bound keeps every pattern below linear in what the page sends.
+_PLACEHOLDER_MAX = 200
+_FILENAME_MAX = 300
+
 _NUMBER_OR_SIZE = re.compile(r"^(?:\d+|\d+x\d+|\d+[px]+|\d+p)$")
 
 
-def is_placeholder(alt: str, extra_words: tuple[str, ...] = ()) -> bool:
-    """Boilerplate with no information: "image", "photo 3", "16x9 Image", "Bild", "图片", "-".
+def is_placeholder(alt: str, extra_words: tuple[str, ...] = (), lang: str | None = None) -> bool:
+    """Boilerplate with no information: "image", "photo 3", "16x9 Image", "Bild", "写真・図版", "-".
 
-    ``extra_words`` (RuleSettings.placeholder_words) extend the list: a single word joins the word
-    list, a phrase ("image courtesy") must match the whole alt.
+    The words are those of ``lang`` (see ``rules._words``); ``extra_words``
+    (RuleSettings.placeholder_words) extend them: a single word joins the list, a phrase ("image
+    courtesy") must match the whole alt.
     """
+    if len(alt) > _PLACEHOLDER_MAX:
+        return False
     text = normalise(alt)
     if not text:
         return bool(collapse(alt))  # punctuation only ("-", "*", "…"): nothing a reader can use
     extra = {normalise(word) for word in extra_words}
     if text in extra:
         return True
-    words = PLACEHOLDER_WORDS | {w for w in extra if " " not in w}
+    words = placeholder_words(lang) | {w for w in extra if " " not in w}
     tokens = text.split()
     has_placeholder = any(t in words for t in tokens)
-    return has_placeholder and all(t in words or t in _FILLERS or _NUMBER_OR_SIZE.match(t) for t in tokens)
+    return has_placeholder and all(
+        t in words or t in PLACEHOLDER_FILLERS or _NUMBER_OR_SIZE.match(t) for t in tokens)
 
 
 _IMAGE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic|heif|jfif)(?:\b|$)", re.I)
@@ -59,32 +50,32 @@ _ASSET_ID = re.compile(r"(?<![\w])[A-Za-z][A-Za-z_-]*[_-]?\d{6,}(?:[_-]\w+)*(?![
 _HASH = re.compile(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])", re.I)
 
 
-def file_name(url: str | None) -> str:
-    """The last path segment of a URL, percent-decoded: ".../photos/DSC_0042.jpg?w=600" -> "DSC_0042.jpg"."""
-    if not url:
-        return ""
-    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-
-
-def filename_reason(alt: str, src: str | None, link_href: str | None = None) -> str | None:
+def filename_reason(alt: str, urls: str | list[str] | None, link_href: str | None = None) -> str | None:
     """Why the alt looks like a file name or URL, or None when it does not.
 
-    The alt equal to the src's file name without its extension counts only when that name does not
+    ``urls`` are every URL the image may show (``_images.image_urls``: currentSrc, src, data-src,
+    srcset). The alt equal to a file name without its extension and CMS size suffix
+    ("aktuelle-artikel" for "aktuelle-artikel-2890x1580.jpg") counts only when that name does not
     read as words (a digit, "_" or "-" in one token: "storm-damage", not "Paris"): a CMS that names
     files after their alt is not at fault. An image inside a link to that very file is a download
     and may show its file name.
     """
     alt = collapse(alt)
-    name = file_name(src)
-    if link_href and name and file_name(link_href).casefold() == alt.casefold():
+    if not alt or len(alt) > _FILENAME_MAX:
+        return None
+    urls = [urls] if isinstance(urls, str) else list(urls or [])
+    folded = alt.casefold()
+    if link_href and file_name(link_href).casefold() == folded:
         return None
     if _URL.fullmatch(alt):
         return "it is a web address"
-    stem, dot, _extension = name.rpartition(".") if "." in name else (name, "", "")
-    if dot and alt.casefold() == name.casefold():
-        return "it is the image's file name"
-    if stem and alt.casefold() == stem.casefold() and re.search(r"[\d_-]", alt) and " " not in alt:
-        return "it is the image's file name"
+    for url in urls:
+        name = file_name(url)
+        if "." in name and folded == name.casefold():
+            return "it is the image's file name"
+        stems = {name.rpartition(".")[0] if "." in name else name, file_stem(url)}
+        if any(s and folded == s.casefold() for s in stems) and re.search(r"[\d_-]", alt) and " " not in alt:
+            return "it is the image's file name"
     if _IMAGE_EXTENSION.search(alt):
         return "it ends in an image file extension"
     if (_CAMERA_ID.match(alt) and " " not in alt) or _ASSET_ID.search(alt) or _HASH.search(alt):
@@ -135,7 +126,7 @@ def _separated(alt: str, prefix: str) -> bool:
 
 def _as_written(alt: str, prefix: str) -> str:
     """The first words of ``alt`` that normalise to ``prefix``, keeping the author's spelling."""
-    alt = collapse(alt)
+    alt = collapse(alt)[: 4 * len(prefix) + 8]  # a prefix is written in about as many characters
     for end in range(1, len(alt) + 1):
         if normalise(alt[:end]) == prefix:
             return alt[:end]

@@ -50,12 +50,20 @@ _FILE_SUFFIX = re.compile(r"[\s.,;:–—-]+(?:file photo|archive photo|photo d'
                           r"archivbild|资料图片?)\s*\.?$", re.IGNORECASE)
 
 
+# A dateline is a place, an agency and a date: the patterns see only this many first characters,
+# which keeps them linear however long the caption ("AAAA…" would make them backtrack).
+_DATELINE_WINDOW = 160
+# A proposal is the caption's first sentence: what follows this many characters never matters.
+_CAPTION_WINDOW = 1000
+
+
 def remove_dateline(text: str) -> str:
+    head, rest = text[:_DATELINE_WINDOW], text[_DATELINE_WINDOW:]
     for _ in range(2):  # "WASHINGTON, DC - JANUARY 05: " is a place, then a date
-        text = _FILE_PREFIX.sub("", text)
+        head = _FILE_PREFIX.sub("", head)
         for pattern in _DATELINES:
-            text = pattern.sub("", text, count=1)
-    return text
+            head = pattern.sub("", head, count=1)
+    return head + rest
 
 
 def _drop_comma_aside(match: re.Match) -> str:
@@ -74,7 +82,7 @@ def remove_asides(text: str) -> str:
 
 def propose_alt(caption: str | None, credit: str | None = None) -> str:
     """A proposed alt text from a caption, or ``""`` when nothing is left."""
-    text = remove_dateline(strip_credit(caption, credit))
+    text = remove_dateline(strip_credit(caption, credit)[:_CAPTION_WINDOW])
     text = first_sentence(remove_asides(text))
     text = collapse(re.sub(r"\s+([,.;:!?])", r"\1", text)).strip(" ,;:-–—")
     if text and text[0].islower():

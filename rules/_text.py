@@ -15,25 +15,39 @@ from difflib import SequenceMatcher
 # Z* separators and Cc controls become a space; Cf format characters (soft hyphen, zero-width
 # space and joiners) disappear, because they sit inside words.
 _SPACE_CATEGORIES = ("P", "S", "Z")
+# The most characters a fuzzy comparison looks at (see ``similarity``).
+COMPARE_MAX = 400
+# The most characters of any one page text the rules read. The collector sends at most 4,000
+# (docs/facts.md); this bounds the work of every rule even on a snapshot built by hand.
+TEXT_MAX = 20_000
+
+
+def _table(text: str, space: bool) -> dict[int, str | None]:
+    """A str.translate table for the distinct characters of ``text``: Cf removed and, with
+    ``space``, punctuation, symbols, separators and controls made spaces. Built per text from its
+    distinct characters, so that a long text costs C-speed passes, not one Python step a character."""
+    table: dict[int, str | None] = {}
+    for char in set(text):
+        category = unicodedata.category(char)
+        if category == "Cf":
+            table[ord(char)] = None
+        elif space and (category[0] in _SPACE_CATEGORIES or category == "Cc"):
+            table[ord(char)] = " "
+    return table
 
 
 def normalise(text: str | None) -> str:
     """Casefolded NFKC text with punctuation and symbols turned into single spaces."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    out = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cf":
-            continue
-        out.append(" " if category[0] in _SPACE_CATEGORIES or category == "Cc" else char)
-    return " ".join("".join(out).split())
+    text = unicodedata.normalize("NFKC", (text or "")[:TEXT_MAX]).casefold()
+    table = _table(text, space=True)
+    return " ".join((text.translate(table) if table else text).split())
 
 
 def collapse(text: str | None) -> str:
     """NFKC text with runs of whitespace collapsed: for quoting, not for comparing."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return " ".join(text.split())
+    text = unicodedata.normalize("NFKC", (text or "")[:TEXT_MAX])
+    table = _table(text, space=False)
+    return " ".join((text.translate(table) if table else text).split())
 
 
 def similarity(a: str, b: str) -> float:
@@ -47,6 +61,9 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
+    # SequenceMatcher is quadratic; alts and captions are rarely longer than this, and longer
+    # page text is compared by its beginning.
+    a, b = a[:COMPARE_MAX], b[:COMPARE_MAX]
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio()
 
@@ -91,6 +108,7 @@ def contains_most_of(part: str | None, whole: str | None, share: float = 0.85) -
     if sum(map(_is_cjk, part)) >= len(part) / 2:
         if len(part) < 6:
             return False
+        part, whole = part[:COMPARE_MAX], whole[:4 * COMPARE_MAX]
         matcher = SequenceMatcher(None, part, whole, autojunk=False)
         found = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 2)
         return found / len(part) >= share
@@ -106,7 +124,15 @@ mr mrs ms dr st jr sr prof gen gov sen rep lt col sgt capt cpl adm maj pres rev 
 jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp co ltd ave mt ft approx
 u.s u.k u.n e.u d.c sra dra srta hr frau nr bzw ca mme mlle m mgr ing sv
 """.split())
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』)）]*")
+# Each run of stops is tried once, from its start (the lookbehinds), so a page of "....." stays linear.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)|(?<![。！？])[。！？]++[”’」』)）]*+")
+_SPACES = re.compile(r"\s*")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end`` (looking back a bounded distance, so the scan stays linear)."""
+    window = text[max(0, end - 40):end]
+    return window.split()[-1] if window.split() else ""
 
 
 def first_sentence(text: str) -> str:
@@ -117,12 +143,11 @@ def first_sentence(text: str) -> str:
         end = match.end()
         if match.group().startswith(("。", "！", "？")):
             return text[:end].strip()
-        before = text[:match.start()].split()
-        word = before[-1].casefold().rstrip(".") if before else ""
+        word = _word_before(text, match.start()).casefold().rstrip(".")
         if match.group().startswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
             continue
-        rest = text[end:].lstrip()
-        if rest and rest[0].islower():
+        after = _SPACES.match(text, end).end()
+        if text[after:after + 1].islower():
             continue
         return text[:end].strip()
     return text.strip()

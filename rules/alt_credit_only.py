@@ -5,7 +5,7 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._credit import is_credit
-from ._images import image_violation, named_images
+from ._images import image_violation, named_images, rendered_caption
 from ._text import normalise, quote
 
 CREDIT_ADVICE = ("Describe what the photo shows (who, what, where); the credit belongs in the caption, "
@@ -16,6 +16,12 @@ def _is_caption_credit(name: str, image: dict) -> bool:
     """The alt is the text of the caption's credit element, whatever form that credit takes."""
     credit = normalise((image.get("caption") or {}).get("credit"))
     return bool(credit) and normalise(name) == credit
+
+
+def _is_linked_logo(image: dict) -> bool:
+    # An agency's name on a linked image outside the story, with no caption, is that agency's logo
+    # ("Reuters" in a footer's data-provider line): the right alt for a logo.
+    return bool(image.get("link")) and not image.get("in_article") and rendered_caption(image) is None
 
 
 @rule(
@@ -32,6 +38,8 @@ def _is_caption_credit(name: str, image: dict) -> bool:
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
+        if _is_linked_logo(image):
+            continue
         if is_credit(name) or _is_caption_credit(name, image):
             yield image_violation(image, f"Alt text {quote(name)} is only a photo credit.",
-                                  settings.caption_match_threshold, advice=CREDIT_ADVICE)
+                                  snapshot, settings, advice=CREDIT_ADVICE)

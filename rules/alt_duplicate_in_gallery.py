@@ -1,9 +1,10 @@
 """alt-duplicate-in-gallery: several different photos of one gallery share the same alt.
 
-A gallery is the images of one ``<figure>`` and, more broadly, the rendered images of the article
-body (galleries are often one figure per photo). Photos count as different when their ``src``
-differs; the same photo shown twice may carry the same alt. Alts that alt-placeholder,
-alt-credit-only or alt-filename already report are left to those rules.
+A gallery is the photos of one gallery, slideshow or carousel container (the collector's
+``gallery``) in the article, or else the article's own photos. Only photos count (``rules._images``: never icons, pixels or teasers),
+and photos are different when they are different files: the same file in other sizes (size
+suffixes, srcset candidates, CDN resize parameters) is one photo and may carry the same alt. Alts
+that alt-placeholder, alt-credit-only or alt-filename already report are left to those rules.
 """
 from __future__ import annotations
 
@@ -14,24 +15,34 @@ from auditor.registry import RuleSettings, rule
 
 from ._alt import filename_reason, is_placeholder
 from ._credit import is_credit
-from ._images import image_violation, named_images
+from ._images import image_lang, image_urls, image_violation, named_images, photo_keys
 from ._text import normalise, quote
 
 UNIQUE_ADVICE = "Describe what this photo shows that the others in the gallery do not."
 
 
 def _groups(snapshot: Snapshot, settings: RuleSettings) -> dict[tuple[str, str], list[tuple[dict, str]]]:
-    """(group, normalised alt) -> the images in that group with that alt."""
+    """((where, gallery), normalised alt) -> the photos in that gallery with that alt."""
     groups: dict[tuple[str, str], list[tuple[dict, str]]] = defaultdict(list)
-    for image, name in named_images(snapshot):
-        if (is_placeholder(name, settings.placeholder_words) or is_credit(name)
-                or filename_reason(name, image.get("src"))):
+    for image, name in named_images(snapshot, teasers=False):
+        if not image.get("in_article"):
             continue
-        if image.get("figure"):
-            groups[("figure", image["figure"]), normalise(name)].append((image, name))
-        if image.get("in_article"):
-            groups[("article", ""), normalise(name)].append((image, name))
+        if (is_placeholder(name, settings.placeholder_words, image_lang(image, snapshot)) or is_credit(name)
+                or filename_reason(name, image_urls(image))):
+            continue
+        where = ("gallery", image["gallery"]) if image.get("gallery") else ("article", "")
+        groups[where, normalise(name)].append((image, name))
     return groups
+
+
+def different_photos(images: list[dict]) -> int:
+    """How many different files the images show; two sharing any file stem are one photo."""
+    seen: list[frozenset[str]] = []
+    for image in images:
+        keys = photo_keys(image) or frozenset({image.get("selector") or ""})
+        overlapping = [s for s in seen if s & keys]
+        seen = [s for s in seen if not s & keys] + [keys.union(*overlapping)]
+    return len(seen)
 
 
 @rule(
@@ -50,17 +61,10 @@ def _groups(snapshot: Snapshot, settings: RuleSettings) -> dict[tuple[str, str],
                     'hand-painted sign reading \'There is no planet B\'"></figure>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    # An image in both a figure and the article is reported once, for the larger of its groups.
-    best: dict[str, tuple[int, str, dict, str]] = {}
-    for (group, _alt), members in _groups(snapshot, settings).items():
-        photos = len({image.get("src") or image.get("selector") for image, _name in members})
+    for ((where, _gallery), _alt), members in _groups(snapshot, settings).items():
+        photos = different_photos([image for image, _name in members])
         if photos < 2:
             continue
         for image, name in members:
-            selector = image.get("selector")
-            if selector not in best or photos > best[selector][0]:
-                best[selector] = (photos, group[0], image, name)
-    for photos, where, image, name in best.values():
-        yield image_violation(image, f"Alt text {quote(name)} is used on {photos} different photos in this "
-                                     f"{where}.", settings.caption_match_threshold,
-                              advice=UNIQUE_ADVICE, photos=photos)
+            yield image_violation(image, f"Alt text {quote(name)} is used on {photos} different photos in this "
+                                         f"{where}.", snapshot, settings, advice=UNIQUE_ADVICE, photos=photos)

@@ -1,11 +1,15 @@
-"""alt-filename: the alt is a file name, a URL or a camera/agency asset id."""
+"""alt-filename: the alt is a file name, a URL or a camera/agency asset id.
+
+The alt is compared with the file name of every URL the image may show (currentSrc, src, data-src,
+srcset), with and without its CMS size suffix ("-1024x768", "_800", "@2x", "-scaled").
+"""
 from __future__ import annotations
 
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._alt import filename_reason
-from ._images import image_violation, named_images
+from ._images import image_urls, image_violation, named_images
 from ._text import quote
 
 
@@ -25,7 +29,7 @@ from ._text import quote
 def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
         link = image.get("link") or {}
-        reason = filename_reason(name, image.get("src"), link.get("href"))
+        reason = filename_reason(name, image_urls(image), link.get("href"))
         if reason:
             yield image_violation(image, f"Alt text {quote(name)} looks like a file name: {reason}.",
-                                  settings.caption_match_threshold)
+                                  snapshot, settings)

@@ -36,7 +36,7 @@ REPEAT_ADVICE = ("Describe what the photo shows that the caption does not say (t
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     threshold = settings.caption_match_threshold
-    for image, name in named_images(snapshot):
+    for image, name in named_images(snapshot, teasers=False):
         caption = rendered_caption(image)
         if caption is None:
             continue
@@ -49,4 +49,4 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         how = "repeats" if score == 1.0 else f"nearly repeats ({score:.0%} alike)"
         yield image_violation(
             image, f"Alt text {quote(name)} {how} the caption {quote(caption.body)}.",
-            threshold, advice=REPEAT_ADVICE, similarity=round(score, 3))
+            snapshot, settings, advice=REPEAT_ADVICE, similarity=round(score, 3))

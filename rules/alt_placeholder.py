@@ -1,11 +1,15 @@
-"""alt-placeholder: the alt is boilerplate ("image", "photo 3", "16x9 Image", "Bild", "图片")."""
+"""alt-placeholder: the alt is boilerplate ("image", "photo 3", "16x9 Image", "Bild", "写真", "图片").
+
+The words are those of the image's language (its own ``lang`` or the page's) and English; the lists
+are in ``rules._words``.
+"""
 from __future__ import annotations
 
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._alt import is_placeholder
-from ._images import image_violation, named_images
+from ._images import image_lang, image_violation, named_images
 from ._text import quote
 
 
@@ -24,6 +28,6 @@ from ._text import quote
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
-        if is_placeholder(name, settings.placeholder_words):
+        if is_placeholder(name, settings.placeholder_words, image_lang(image, snapshot)):
             yield image_violation(image, f"Alt text {quote(name)} is a placeholder that says nothing "
-                                         f"about the photo.", settings.caption_match_threshold)
+                                         f"about the photo.", snapshot, settings)

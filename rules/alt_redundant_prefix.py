@@ -26,7 +26,8 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
         prefix = redundant_prefix(name)
         if prefix:
+            rest = name[len(prefix):].lstrip(" :：-–—,")
             yield image_violation(image, f"Alt text {quote(name)} starts with {quote(prefix)}, which "
-                                         f"screen readers already say.", settings.caption_match_threshold,
+                                         f"screen readers already say.", snapshot, settings,
                                   advice=f"Remove {quote(prefix)} and start with what the photo shows.",
-                                  prefix=prefix)
+                                  candidate=rest[:1].upper() + rest[1:], prefix=prefix)

@@ -36,4 +36,4 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         headline = next((c for c in candidates if nearly_equal(strip_credit(name), c, threshold)), None)
         if headline:
             yield image_violation(image, f"Alt text {quote(name)} repeats the headline {quote(headline)}.",
-                                  threshold, headline=headline)
+                                  snapshot, settings, headline=headline)

@@ -5,7 +5,7 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._images import image_violation, named_images
-from ._text import quote
+from ._text import collapse, quote
 
 SHORTEN_ADVICE = ("Shorten the alt to a sentence or two about what the photo shows, and move the rest "
                   "into the caption or the article.")
@@ -29,7 +29,9 @@ SHORTEN_ADVICE = ("Shorten the alt to a sentence or two about what the photo sho
 def check(snapshot: Snapshot, settings: RuleSettings):
     limit = settings.alt_max_length
     for image, name in named_images(snapshot):
-        if len(name) > limit:
-            yield image_violation(image, f"Alt text is {len(name)} characters long (over {limit}): "
-                                         f"{quote(name, 80)}.", settings.caption_match_threshold,
-                                  advice=SHORTEN_ADVICE, length=len(name))
+        # The collector caps the texts it sends and keeps the alt's whole length beside it.
+        length = len(name) if collapse(image.get("aria_label")) else max(len(name), image.get("alt_length") or 0)
+        if length > limit:
+            yield image_violation(image, f"Alt text is {length} characters long (over {limit}): "
+                                         f"{quote(name, 80)}.", snapshot, settings,
+                                  advice=SHORTEN_ADVICE, length=length)

@@ -2,14 +2,16 @@
 
 A caption that says more than a credit shows the image is content. A caption that is only a credit
 ("Photo: AP") does not, so that image is left to axe's image-alt rule. An image named by
-``aria-label``, ``aria-labelledby`` or ``title`` has a text alternative and passes here.
+``aria-label``, ``aria-labelledby`` or ``title`` has a text alternative and passes here. Only photos
+with their own caption count (``rules._images``): a tracking pixel never takes the lead photo's
+caption, and a teaser card's ``alt=""`` is right, since its link text names the story.
 """
 from __future__ import annotations
 
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
-from ._images import has_name_source, image_violation, is_decorative, rendered_caption
+from ._images import has_name_source, image_violation, is_decorative, photos, rendered_caption
 from ._text import quote
 
 
@@ -48,9 +50,9 @@ def _problem(image: dict) -> str | None:
                     '  <figcaption>The defendant leaves court in Lyon on Monday.</figcaption></figure>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    for image in snapshot.group("images"):
-        caption = rendered_caption(image) if image.get("rendered") else None
+    for image in photos(snapshot, teasers=False):
+        caption = rendered_caption(image)
         problem = _problem(image) if caption else None
         if problem:
             yield image_violation(image, f"Image {problem}, but its caption {quote(caption.body)} shows it "
-                                         f"is part of the story.", settings.caption_match_threshold)
+                                         f"is part of the story.", snapshot, settings)

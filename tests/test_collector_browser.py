@@ -1,44 +1,14 @@
 """The in-page collector and the keyboard walk in real Chromium, at the four viewports."""
-import asyncio
-
 import pytest
 
-from auditor.browsers import BrowserOptions
-from auditor.browsers.playwright_backend import PlaywrightBackend
-from auditor.config import build_settings
-from auditor.gather import gather
-from auditor.localserver import LocalServer
 from clitools import ROOT
+from gathering import gather_snapshots
 
 pytestmark = pytest.mark.browser
 
 
 def snapshots(page: str, viewports=("XS", "SM", "MD", "LG")):
-    settings = build_settings({"viewports": [",".join(viewports)]}, {})
-    server = LocalServer()
-    path = server.url_for(ROOT / "tests" / "pages" / page)
-    url = server.start() + path
-
-    async def run():
-        backend = PlaywrightBackend(BrowserOptions())
-        await backend.start()
-        tab = await backend.new_tab()
-        out = {}
-        try:
-            for viewport in settings.viewports:
-                await tab.reset()
-                await tab.set_viewport(viewport.width, viewport.height)
-                info = await tab.goto(url)
-                out[viewport.name] = await gather(tab, url, info.final_url, viewport, settings.gather, "playwright")
-        finally:
-            await tab.close()
-            await backend.stop()
-        return out
-
-    try:
-        return asyncio.run(run())
-    finally:
-        server.stop()
+    return {snap.viewport: snap for snap in gather_snapshots([ROOT / "tests" / "pages" / page], viewports)}
 
 
 @pytest.fixture(scope="module")

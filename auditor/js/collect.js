@@ -1,5 +1,9 @@
 // Collects the facts the rules judge (docs/facts.md). Reads the page, never changes it.
 function collect(options) {
+  // Page text is untrusted and unbounded: every collected text goes through capText, and the
+  // fact beside it keeps the original length where a rule needs it (docs/facts.md).
+  const TEXT_CAP = 4000;
+  const capText = (text) => (text === null || text === undefined ? text : String(text).slice(0, TEXT_CAP));
   const articleSelector = options.article_selector || '';
   const safeQuery = (root, selector) => {
     if (!selector) return [];
@@ -106,52 +110,171 @@ function collect(options) {
   };
 
   // ---- images and their captions ----
+  // What a photo is, which caption is its own and whether it is a teaser is decided in
+  // rules/_images.py; this part reports the facts those decisions need (docs/facts.md).
+  const imageSelector = 'img, svg[role="img"], [role="img"], input[type="image"]';
+  // A container that frames the page or the story: a caption or link inside it is not one image's.
+  const FRAME = /^(main|article|body|html)$/;
+  // A card is small: a container with more text than this is a story or a list, not one teaser.
+  const CARD_TEXT = 400;
+  const GALLERY = '[class*="gallery" i], [class*="slideshow" i], [class*="carousel" i], [class*="slider" i], ' +
+    '[class*="swiper" i], [data-gallery], [aria-roledescription="carousel" i]';
+  const CREDIT_ITEMPROPS = '[itemprop="creator"], [itemprop="copyrightHolder"], [itemprop="author"]';
+  const VISUALLY_HIDDEN = /(^|[\s_-])(sr-only|visually-?hidden|screen-reader-text|offscreen|a11y-hidden)($|[\s_-])/i;
+  const here = location.href.split('#')[0];
+  const number = (value) => {
+    const n = parseFloat(value);
+    return Number.isFinite(n) ? Math.round(n) : null;
+  };
+  const pair = (w, h) => (w === null && h === null ? null : {width: w, height: h});
+  // Whether a container holds another rendered image besides img itself. A pixel does not count
+  // (declared under 24 px, or loaded and drawn under 24 px); an image that did not load does, since
+  // its broken-image box says nothing about its size.
+  const pixel = (el) => {
+    const w = number(el.getAttribute('width'));
+    const h = number(el.getAttribute('height'));
+    if (w !== null && h !== null && w < 24 && h < 24) return true;
+    const r = el.getBoundingClientRect();
+    return el.localName === 'img' && el.complete && el.naturalWidth > 0 && r.width < 24 && r.height < 24;
+  };
+  const otherImages = (container, img) => {
+    for (const other of container.querySelectorAll(imageSelector)) {
+      if (other === img || other.contains(img) || img.contains(other) || !NA.rendered(other)) continue;
+      if (!pixel(other)) return true;
+    }
+    return false;
+  };
+  const credit = (container, img) => {
+    if (!container) return null;
+    const found = safeQuery(container, options.credit_selector).concat(safeQuery(container, CREDIT_ITEMPROPS))
+      .find((c) => !c.contains(img) && NA.text(c));
+    return found ? capText(NA.text(found)) : null;
+  };
+  const captionFact = (el, source, creditRoot, img) => {
+    const text = NA.text(el);
+    return {text: capText(text), text_length: text.length, source, credit: credit(creditRoot || el, img),
+            rendered: NA.rendered(el), selector: NA.selector(el)};
+  };
   const captionOf = (img) => {
-    const credit = (container) => {
-      if (!container) return null;
-      const found = safeQuery(container, options.credit_selector).find((c) => !c.contains(img));
-      return found ? NA.text(found) || null : null;
-    };
-    const make = (el, source, creditRoot) => ({
-      text: NA.text(el), source, credit: credit(creditRoot || el),
-      rendered: NA.rendered(el), selector: NA.selector(el),
-    });
     const figure = img.closest('figure');
-    if (figure) {
-      const figcaption = figure.querySelector('figcaption');
-      if (figcaption && NA.text(figcaption)) return make(figcaption, 'figcaption', figure);
+    if (figure && !otherImages(figure, img)) {
+      const figcaption = Array.from(figure.querySelectorAll('figcaption'))
+        .find((c) => c.closest('figure') === figure && NA.text(c));
+      if (figcaption) return captionFact(figcaption, 'figcaption', figure, img);
     }
     const describedby = NA.idrefText(img, 'aria-describedby');
     if (describedby) {
       const first = document.getElementById(img.getAttribute('aria-describedby').trim().split(/\s+/)[0]);
-      return {text: describedby, source: 'aria-describedby', credit: credit(first),
-              rendered: !!first && NA.rendered(first), selector: first ? NA.selector(first) : null};
+      return {text: capText(describedby), text_length: describedby.length, source: 'aria-describedby',
+              credit: credit(first, img), rendered: !!first && NA.rendered(first),
+              selector: first ? NA.selector(first) : null};
     }
-    // A caption matched by the site's selector "near" the image: within its three nearest
-    // ancestors, and not a wrapper that holds the image itself.
+    // The site's caption selector, in a small container that holds this one image: never in the
+    // page's frame, and never in a container holding another image (that caption is the group's).
     let ancestor = img.parentElement;
     for (let depth = 0; ancestor && depth < 3; depth++, ancestor = ancestor.parentElement) {
+      if (FRAME.test(ancestor.localName) || safeMatches(ancestor, articleSelector) || otherImages(ancestor, img)) break;
       const match = safeQuery(ancestor, options.caption_selector)
-        .find((c) => !c.contains(img) && !c.querySelector('img') && NA.text(c));
-      if (match) return make(match, 'selector', ancestor);
+        .find((c) => !c.contains(img) && !c.querySelector(imageSelector) && NA.text(c));
+      if (match) return captionFact(match, 'selector', ancestor, img);
     }
     return null;
   };
-  const imageSelector = 'img, svg[role="img"], [role="img"], input[type="image"]';
+  // The URL a link leads to, when that is another page (not this one, not an image file).
+  const elsewhere = (a) => {
+    try {
+      const url = new URL(a.getAttribute('href'), document.baseURI);
+      url.hash = '';
+      if (!/^(https?|file):$/.test(url.protocol) || url.href === here) return null;
+      return /\.(jpe?g|png|gif|webp|avif|svg)$/i.test(url.pathname) ? null : url.href;
+    } catch (e) {
+      return null;
+    }
+  };
+  const ownText = (el) => NA.collapse(el.textContent);
+  // A teaser: the image sits in a link to another page, or in a small card (one image, little
+  // text) holding such a link; `text` is what names the other page.
+  const teaserOf = (img) => {
+    const link = img.closest('a[href]');
+    const linkUrl = link ? elsewhere(link) : null;
+    if (linkUrl && ownText(link)) return {href: linkUrl, text: capText(ownText(link)), via: 'link'};
+    let node = img.parentElement;
+    for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+      if (/^(main|body|html)$/.test(node.localName) || otherImages(node, img)) break;
+      if (node.textContent.length > CARD_TEXT * 4 || ownText(node).length > CARD_TEXT) break;
+      const other = Array.from(node.querySelectorAll('a[href]')).find((a) => elsewhere(a) && ownText(a));
+      if (other) return {href: elsewhere(other), text: capText(ownText(other)), via: 'card'};
+    }
+    return linkUrl ? {href: linkUrl, text: '', via: 'link'} : null;
+  };
+  // Every URL the image may show: the chosen one, src, lazy-loading attributes and srcset candidates.
+  const LAZY = ['data-src', 'data-lazy-src', 'data-original', 'data-srcset', 'data-lazy-srcset', 'srcset'];
+  const filesOf = (img) => {
+    const urls = [img.currentSrc, img.getAttribute('src')];
+    const sources = [img].concat(img.parentElement && img.parentElement.localName === 'picture'
+      ? Array.from(img.parentElement.querySelectorAll('source')) : []);
+    for (const el of sources) {
+      for (const attr of LAZY) {
+        const value = el.getAttribute(attr);
+        if (!value) continue;
+        if (attr.endsWith('srcset')) urls.push(...value.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]));
+        else urls.push(value);
+      }
+    }
+    const out = [];
+    for (const raw of urls) {
+      if (!raw || raw.startsWith('data:')) continue;
+      let url;
+      try {
+        url = new URL(raw, document.baseURI).href;
+      } catch (e) {
+        continue;
+      }
+      if (!out.includes(url)) out.push(url.slice(0, 500));
+      if (out.length >= 12) break;
+    }
+    return out;
+  };
+  const offscreen = (img) => {
+    const r = img.getBoundingClientRect();
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return true;
+    for (let el = img; el && el !== body; el = el.parentElement) {
+      if (typeof el.className === 'string' && VISUALLY_HIDDEN.test(el.className)) return true;
+    }
+    return false;
+  };
   const images = Array.from(document.querySelectorAll(imageSelector)).map((img) => {
     const link = img.closest('a[href]');
     const figure = img.closest('figure');
+    const gallery = img.parentElement ? img.parentElement.closest(GALLERY) : null;
+    const loaded = img.localName === 'img' && img.complete && img.naturalWidth > 0;
+    const alt = img.hasAttribute('alt') ? img.getAttribute('alt') : null;
+    const label = NA.idrefText(img, 'aria-labelledby') || img.getAttribute('aria-label');
+    const langEl = img.closest('[lang]');
     return Object.assign(base(img), {
       tag: img.localName,
-      src: img.currentSrc || (img.getAttribute('src') ? img.src : '') || '',
-      alt: img.hasAttribute('alt') ? img.getAttribute('alt') : null,
+      src: (img.currentSrc || (img.getAttribute('src') ? img.src : '') || '').slice(0, 500),
+      files: filesOf(img),
+      alt: capText(alt),
+      alt_length: alt === null ? null : alt.length,
       role: img.getAttribute('role'),
       aria_hidden: NA.ariaHidden(img),
-      aria_label: NA.idrefText(img, 'aria-labelledby') || img.getAttribute('aria-label'),
-      title: img.getAttribute('title'),
+      aria_label: capText(label),
+      title: capText(img.getAttribute('title')),
+      lang: langEl ? langEl.getAttribute('lang') : '',
+      loaded,
+      natural: loaded ? {width: img.naturalWidth, height: img.naturalHeight} : null,
+      size_attrs: pair(number(img.getAttribute('width')), number(img.getAttribute('height'))),
+      style_size: pair(/px$/.test(img.style.width) ? number(img.style.width) : null,
+                       /px$/.test(img.style.height) ? number(img.style.height) : null),
+      offscreen: offscreen(img),
+      in_control: !!img.closest('button, [role="button"], a[href], [role="link"]'),
       caption: captionOf(img),
+      teaser: teaserOf(img),
       figure: figure ? NA.selector(figure) : null,
-      link: link ? {selector: NA.selector(link), href: link.getAttribute('href'), text: NA.text(link)} : null,
+      gallery: gallery && !FRAME.test(gallery.localName) ? NA.selector(gallery) : null,
+      link: link ? {selector: NA.selector(link), href: capText(link.getAttribute('href')),
+                    text: capText(NA.text(link))} : null,
     });
   });
 

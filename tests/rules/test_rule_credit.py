@@ -86,3 +86,27 @@ def test_is_credit(alt):
                                  "Image: South Korea Descends Into Crisis After Lawmakers Vote to Impeach President"])
 def test_is_not_only_a_credit(alt):
     assert not is_credit(alt)
+
+
+@pytest.mark.parametrize("text, left", [
+    # "©" followed by a sentence keeps the sentence (an alt wrongly reported as credit-only)
+    ("© UNOCHA/Name Ebola has claimed over 2,000 lives in the eastern Congo",
+     "Ebola has claimed over 2,000 lives in the eastern Congo"),
+    ("(c) AFP Protesters march through Paris on Monday", "Protesters march through Paris on Monday"),
+    # the archive form of an agency credit
+    ("Smoke rises over the city. Jane Doe/Reuters files", "Smoke rises over the city."),
+    ("Smoke rises over the city. Reuters file photo", "Smoke rises over the city."),
+    # a kicker or a headline after a marker is content, not a credit
+    ("VIDEO: Webber Plays With One Look From SUNSET BOULEVARD",
+     "VIDEO: Webber Plays With One Look From SUNSET BOULEVARD"),
+    ("Photos: First Look at Julie Benko as Fanny Brice in FUNNY GIRL",
+     "Photos: First Look at Julie Benko as Fanny Brice in FUNNY GIRL"),
+])
+def test_credits_and_the_content_around_them(text, left):
+    assert strip_credit(text) == left
+
+
+@pytest.mark.parametrize("text", ["© Jane Doe", "© Lena Hartley/AP", "Image source: Getty Images.", "Photographs by",
+                                  "Bild: picture alliance", "Foto: privat"])
+def test_whole_credits(text):
+    assert is_credit(text)

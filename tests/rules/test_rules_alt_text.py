@@ -27,6 +27,24 @@ class TestAltPlaceholder:
     def test_real_descriptions_pass(self, alt):
         assert not flagged("alt-placeholder", alt)
 
+    @pytest.mark.parametrize("alt, lang", [
+        ("写真", "ja"), ("画像", "ja"), ("写真・図版", "ja"), ("イメージ画像", "ja"),
+        ("图片", "zh-CN"), ("配图", "zh"), ("Symbolbild", "de"), ("Vorschaubild", "de-AT"),
+        ("visuel", "fr"), ("imagen", "es"), ("imagem", "pt-BR"), ("immagine", "it"), ("afbeelding", "nl"),
+        ("ilustrační foto", "cs"), ("image", "ja"),  # English CMS defaults count on every page
+    ])
+    def test_placeholders_in_the_images_language(self, alt, lang):
+        assert flagged("alt-placeholder", alt, lang=lang)
+
+    def test_the_words_are_chosen_by_the_elements_or_the_pages_lang(self):
+        # "beeld" says "image" in Dutch only; an element's own lang wins over the page's.
+        from snapshots import document
+        snap = snapshot(document=document(lang="nl"), images=[image("a", alt="beeld"),
+                                                              image("b", alt="beeld", lang="en")])
+        assert selectors("alt-placeholder", snap) == ["#a"]
+        snap = snapshot(document=document(lang=""), images=[image("a", alt="afbeelding")])
+        assert selectors("alt-placeholder", snap) == ["#a"]  # no lang anywhere: every list
+
     def test_empty_alt_is_decorative_not_a_placeholder(self):
         assert not flagged("alt-placeholder", "")
         assert not flagged("alt-placeholder", None)
@@ -46,7 +64,8 @@ class TestAltPlaceholder:
                                                                   "Brighton. The storm peaks tonight.")])
         [violation] = run("alt-placeholder", snap)
         assert '"16x9 Image"' in violation.message
-        assert violation.suggestion == 'Proposed alt: "Waves break over the harbour wall in Brighton."'
+        assert violation.suggestion == ('Describe what the photo shows of: Brighton. The caption already says: '
+                                        '"Waves break over the harbour wall in Brighton."')
 
     def test_suggestion_without_caption_is_advice(self):
         [violation] = run("alt-placeholder", snapshot(images=[image(alt="image")]))
@@ -81,6 +100,19 @@ class TestAltFilename:
     ])
     def test_descriptions_pass(self, alt, src):
         assert not flagged("alt-filename", alt, src=src)
+
+    @pytest.mark.parametrize("alt, fields", [
+        # the file name minus a CMS size suffix (heise: aktuelle-artikel-2890x1580.jpg)
+        ("aktuelle-artikel", {"src": "https://x/imgs/aktuelle-artikel-2890x1580.jpg"}),
+        ("ipad-pro-apple-pencil-screen", {"src": "https://x/t/400x0/ipad-pro-apple-pencil-screen-800x471.jpg?lossy"}),
+        ("storm_damage", {"src": "https://x/storm_damage@2x.png"}),
+        ("flood-1", {"src": "https://x/flood-1-scaled.jpg"}),
+        # the name only in data-src or srcset (lazy loading)
+        ("nd-india", {"src": "data:image/gif;base64,R0lGOD", "files": ["https://x/static/nd-india.svg"]}),
+        ("river-gauge", {"src": "https://x/bridge.jpg", "files": ["https://x/bridge.jpg", "https://x/river-gauge_800.jpg"]}),
+    ])
+    def test_file_names_behind_size_suffixes_and_lazy_loading_fail(self, alt, fields):
+        assert flagged("alt-filename", alt, **fields)
 
     def test_image_in_a_download_link_to_that_file_may_show_its_name(self):
         link = {"selector": "#dl", "href": "/media/nyhavn.jpeg", "text": "Download"}
@@ -149,9 +181,18 @@ class TestAltRedundantPrefix:
     def test_others_pass(self, alt):
         assert not flagged("alt-redundant-prefix", alt)
 
-    def test_prefix_removal_is_suggested(self):
-        [violation] = run("alt-redundant-prefix", snapshot(images=[image(alt="Image of a cat")]))
-        assert violation.suggestion == 'Remove "Image of" and start with what the photo shows.'
+    def test_the_alt_without_its_prefix_is_proposed_when_it_passes_every_alt_rule(self):
+        [violation] = run("alt-redundant-prefix", snapshot(images=[image(alt="Image of a cat on a wall")]))
+        assert violation.suggestion == 'Proposed alt: "A cat on a wall"'
+
+    def test_no_proposal_that_another_alt_rule_would_report(self):
+        # Without "Photo of" the alt is the caption: proposing it would trade one finding for another.
+        img = image(alt="Photo of firefighters battling a blaze near Athens",
+                    caption="Firefighters battling a blaze near Athens")
+        [violation] = run("alt-redundant-prefix", snapshot(images=[img]))
+        assert violation.suggestion.startswith("Describe what the photo shows of: Athens.")
+        [violation] = run("alt-redundant-prefix", snapshot(images=[image(alt="Photo of image")]))
+        assert violation.suggestion == 'Remove "Photo of" and start with what the photo shows.'
 
 
 class TestAltTooLong:
