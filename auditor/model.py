@@ -12,7 +12,7 @@ SCHEMA_VERSION = 1
 
 # Ordered weakest first, as axe-core orders them.
 IMPACTS = ("minor", "moderate", "serious", "critical")
-AUDIENCES = ("editor", "template")
+AUDIENCES = ("editor", "template", "third-party")  # third-party: inside the site's ad or embed regions
 ENGINES = ("newsaudit", "axe")
 
 
@@ -140,6 +140,10 @@ class PageResult:
     screenshots: dict = field(default_factory=dict)
     # Viewport name -> measured window.innerWidth.
     inner_widths: dict = field(default_factory=dict)
+    # The consent banner: {"found": bool, "platform", "mode", "dismissed", "how" or "reason"}.
+    consent: dict = field(default_factory=dict)
+    tries: int = 1  # loads it took, with --retries (the most any viewport needed)
+    fail_on: str | None = None  # a [[pages]] fail_on for this page, over the run's
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -213,10 +217,13 @@ class AuditRun:
 
 def failing_findings(run: AuditRun) -> Iterable[Finding]:
     """Findings at or above the run's --fail-on threshold."""
-    if run.fail_on == "never":
-        return []
-    threshold = impact_rank(run.fail_on)
-    return [f for p in run.pages for f in p.findings if impact_rank(f.impact) >= threshold]
+    def failing(page: PageResult) -> list[Finding]:
+        fail_on = page.fail_on or run.fail_on
+        if fail_on == "never":
+            return []
+        return [f for f in page.findings if impact_rank(f.impact) >= impact_rank(fail_on)]
+
+    return [f for p in run.pages for f in failing(p)]
 
 
 def gate(run: AuditRun) -> str:
