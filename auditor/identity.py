@@ -136,9 +136,10 @@ def expand_env(table, source: str):
 def parse_header(text: str) -> tuple[str, str]:
     name, sep, value = str(text).partition(":")
     name = name.strip()
-    if not sep or not HEADER_NAME.match(name):
-        raise IdentityError("--header: expected 'Name: value' with a header name of letters, digits and -"
-                            f" (got a header named {name[:40]!r})")
+    if not sep:  # the whole text may be the secret: never echo it
+        raise IdentityError("--header: expected 'Name: value'")
+    if not HEADER_NAME.match(name):
+        raise IdentityError(f"--header: expected 'Name: value' with a name of letters, digits and - (got {name[:40]!r})")
     value = value.strip()
     if "\n" in value or "\r" in value:
         raise IdentityError(f"--header {name}: a header value is one line")
@@ -151,7 +152,9 @@ def parse_cookie(text: str) -> dict:
     first, *attributes = [part.strip() for part in str(text).split(";")]
     name, sep, value = first.partition("=")
     name = name.strip()
-    if not sep or not COOKIE_NAME.match(name):
+    if not sep:  # the whole text may be the secret: never echo it
+        raise IdentityError("--cookie: expected name=value[;domain=host]")
+    if not COOKIE_NAME.match(name):
         raise IdentityError(f"--cookie: expected name=value[;domain=host] (got a cookie named {name[:40]!r})")
     secret_values.add(value)
     cookie: dict = {"name": name, "value": value}

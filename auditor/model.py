@@ -148,6 +148,10 @@ class PageResult:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["findings"] = [f.to_dict() for f in self.findings]
+        # Written only when they say something, so reports of ordinary runs stay as they were.
+        for key, default in (("consent", {}), ("tries", 1), ("fail_on", None)):
+            if data[key] == default:
+                del data[key]
         return data
 
     @classmethod
