@@ -253,7 +253,7 @@ def test_a_protected_sitemap_rewritten_to_a_second_origin(tmp_path):
         assert limited.returncode in (0, 1), limited.stderr
         assert [p["url"] for p in load_report(tmp_path / "out2")["pages"]] == [staging.url("/story/3")]
         unauthorised = run_cli("audit", "--sitemap", production.url("/sitemap.xml"), "-q", cwd=tmp_path)
-        assert unauthorised.returncode == 2 and "401" in unauthorised.stderr
+        assert unauthorised.returncode == 2 and "Unauthorized" in unauthorised.stderr
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
