@@ -4,11 +4,10 @@ a test can look for each one in everything newsaudit wrote."""
 from __future__ import annotations
 
 import base64
-import threading
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import badserver
 from auditor.localserver import QuietHTTPServer
 
 PAGES = Path(__file__).resolve().parent / "pages" / "sites"
@@ -32,19 +31,7 @@ READER_SCRIPT = ("<script>document.querySelector('h1').textContent = localStorag
                  + READER_TOKEN + "' ? 'Reader article' : 'Subscribe to read';</script>")
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def send(self, status: int, body: bytes, content_type="text/html; charset=utf-8", headers=()):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(badserver.Handler):
     def cookies(self) -> dict:
         jar = {}
         for part in (self.headers.get("Cookie") or "").split(";"):
@@ -63,74 +50,63 @@ class Handler(BaseHTTPRequestHandler):
             file = PAGES / path[len("/pages/"):]
             if file.is_file() and file.parent == PAGES:
                 kind = "application/javascript" if file.suffix == ".js" else "text/html; charset=utf-8"
-                return self.send(200, file.read_bytes(), kind)
-            return self.send(404, article("Not found"))
+                return self._send(200, file.read_bytes(), kind)
+            return self._send(404, article("Not found"))
         if path == "/staging":
             if not self.authorised():
-                return self.send(401, article("Password needed"), headers=[("WWW-Authenticate", 'Basic realm="staging"')])
-            return self.send(200, article("Staging article"))
+                return self._send(401, article("Password needed"), headers=[("WWW-Authenticate", 'Basic realm="staging"')])
+            return self._send(200, article("Staging article"))
         if path == "/members":
             if self.cookies().get("session") != SESSION:
-                return self.send(403, article("Members only"))
-            return self.send(200, article("Members article"))
+                return self._send(403, article("Members only"))
+            return self._send(200, article("Members article"))
         if path == "/reader":
             if self.cookies().get("reader") != READER_COOKIE:
-                return self.send(403, article("Readers only"))
-            return self.send(200, article("Loading", script=READER_SCRIPT))
+                return self._send(403, article("Readers only"))
+            return self._send(200, article("Loading", script=READER_SCRIPT))
         if path == "/gated":
             token = self.headers.get("X-Preview-Token")
             if token != PREVIEW_TOKEN:
-                return self.send(403, article("Preview only"))
+                return self._send(403, article("Preview only"))
             # The page shows the token itself, as debugging pages do: the reports must not.
-            return self.send(200, article(f"Preview {token}", text=f"Preview token: {token}"))
+            return self._send(200, article(f"Preview {token}", text=f"Preview token: {token}"))
         if path.startswith("/flaky/"):
             if self.server.hits[path] == 1:
-                return self.send(503, article("Busy"), headers=[("Retry-After", "0")])
-            return self.send(200, article("Flaky article"))
+                return self._send(503, article("Busy"), headers=[("Retry-After", "0")])
+            return self._send(200, article("Flaky article"))
         if path == "/sitemap.xml":
             if not self.authorised() or self.headers.get("X-Preview-Token") != PREVIEW_TOKEN:
-                return self.send(401, b"no", "text/plain", headers=[("WWW-Authenticate", 'Basic realm="staging"')])
+                return self._send(401, b"no", "text/plain", headers=[("WWW-Authenticate", 'Basic realm="staging"')])
             base = self.server.base
             urls = "".join(f"<url><loc>{base}/story/{n}</loc><lastmod>2026-11-0{n}</lastmod></url>" for n in (1, 2, 3))
             body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
-            return self.send(200, body, "application/xml")
+            return self._send(200, body, "application/xml")
         if path.startswith("/story/"):
             if not self.server.serves_stories:
-                return self.send(404, article("Not on this origin"))
-            return self.send(200, article(f"Story {path.rsplit('/', 1)[1]}"))
+                return self._send(404, article("Not on this origin"))
+            return self._send(200, article(f"Story {path.rsplit('/', 1)[1]}"))
         if path == "/login":
-            return self.send(200, b"<!doctype html><html lang='en'><head><title>Log in</title></head><body><main>"
+            return self._send(200, b"<!doctype html><html lang='en'><head><title>Log in</title></head><body><main>"
                                   b"<h1>Log in</h1><form method='post' action='/login'><label>Password "
                                   b"<input type='password' name='password' id='password'></label>"
                                   b"<button id='submit'>Log in</button></form></main></body></html>")
-        self.send(404, article("Not found"))
+        self._send(404, article("Not found"))
 
     def do_POST(self):  # noqa: N802
         length = int(self.headers.get("Content-Length") or 0)
         form = parse_qs(self.rfile.read(length).decode())
         if self.path == "/login" and form.get("password") == [LOGIN_PASSWORD]:
-            return self.send(303, b"", headers=[("Location", "/members"),
+            return self._send(303, b"", headers=[("Location", "/members"),
                                                 ("Set-Cookie", f"session={SESSION}; Path=/; HttpOnly")])
-        self.send(403, article("Wrong password"))
+        self._send(403, article("Wrong password"))
 
 
-class SiteServer:
+class SiteServer(badserver.BadServer):
     def __init__(self, serves_stories: bool = True):
         self.server = QuietHTTPServer(("127.0.0.1", 0), Handler)
         self.server.hits = {}
         self.server.serves_stories = serves_stories
         self.base = self.server.base = "http://127.0.0.1:%d" % self.server.server_address[1]
-
-    def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def url(self, path: str) -> str:
-        return self.base + path
 
     def hits(self, path: str) -> int:
         return self.server.hits.get(path, 0)
