@@ -48,7 +48,7 @@ ALL = ["XS", "SM", "MD", "LG"]
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_basic_auth_staging_page_needs_the_credentials(site, backend):
     without, = audit([site.url("/staging")], backend=backend)
-    assert without.status == "error" and "HTTP 401" in without.error
+    assert without.status == "error" and "(HTTP 401): give --http-credentials" in without.error
     page, = audit([site.url("/staging")], backend=backend, http_credentials=f"{USER}:{PASSWORD}")
     assert page.status == "audited", page.error
     assert page.viewports_audited == ALL and page.headline == "Staging article"

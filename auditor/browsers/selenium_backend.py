@@ -245,6 +245,9 @@ class SeleniumTab(Tab):
                 raise BrowserError("the browser tab crashed while loading the page") from None
             raise BrowserError(self._load_reason(error.msg or str(error), url)) from None
         state = self._evaluate(LOAD_STATE, None)
+        if state["error"] == "":  # what headless Chromium shows for a password prompt it cancelled
+            raise BrowserError(f"Chromium showed an empty error page: {_origin(url) or url} probably asks for a "
+                               "user name and password (HTTP 401): give --http-credentials")
         if state["error"] is not None:
             raise BrowserError(self._load_reason(f"net::{state['error']}", url))
         if state["url"] == "about:blank" and url != "about:blank":  # the tab never left the blank page
