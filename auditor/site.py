@@ -59,10 +59,9 @@ class SiteOptions:
         return out
 
 
-def _selectors(value) -> tuple[str, ...]:
-    from .config import split_list
-
-    return tuple(split_list(value))
+def _selectors(values) -> tuple[str, ...]:
+    # Kept whole: a selector list such as ":is(.ad, .promo)" has commas of its own.
+    return tuple(str(v).strip() for v in values or [] if str(v).strip())
 
 
 def _rewrite(text: str) -> tuple[str, str]:

@@ -209,3 +209,9 @@ def test_the_consent_table_covers_the_common_platforms():
                                        ("PageDown", "\ue00f"), ("a", "a"), ("NoSuchKey", None)])
 def test_playwright_key_names_for_selenium(name, key):
     assert selenium_key(name) == key
+
+
+def test_scope_selectors_are_kept_whole():
+    gather = build_settings({"exclude": [":is(.ad, .promo)"]}, {"ad_selector": ".ad, .sponsored",
+                                                                 "embed_selector": "iframe"}).gather
+    assert gather.exclude == (":is(.ad, .promo)",) and gather.third_party == (".ad, .sponsored", "iframe")

@@ -312,3 +312,12 @@ def test_a_real_onetrust_banner_whose_script_never_ran_is_reported_not_dismissed
     assert page.consent["found"] and page.consent["platform"] == "OneTrust"
     assert page.consent["how"] == "clicked #onetrust-banner-sdk .onetrust-close-btn-handler"
     assert not page.consent["dismissed"] and "still shown" in page.consent["reason"]
+
+
+def test_a_failing_login_script_stops_the_run_with_one_line(site, tmp_path):
+    script = tmp_path / "login.py"
+    script.write_text("async def login(page):\n    raise RuntimeError('the login form has moved')\n")
+    result = run_cli("audit", site.url("/members"), "--login-script", script, "-o", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (f"newsaudit: error: --login-script {script} failed: "
+                             "RuntimeError: the login form has moved\n")
