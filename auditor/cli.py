@@ -17,11 +17,13 @@ from .localserver import LocalServer
 from .model import EXIT_INTERRUPTED, EXIT_USAGE, AuditRun, exit_code
 from .progress import Reporter
 from .registry import all_rules
+from . import identity, secret_values, site, urlscope
+from .site_cli import flags as site_flags, site_options
 
 
 def fail(message: str) -> None:
     """A usage or configuration error: one line on stderr, exit 2."""
-    click.echo(f"newsaudit: error: {message}", err=True)
+    click.echo(f"newsaudit: error: {secret_values.scrub(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -61,9 +63,11 @@ def main() -> None:
 @click.option("--update-baseline", is_flag=True, help="Write this run to the --baseline PATH as the new baseline.")
 @click.option("--shard", type=ci.ShardType(), help="Audit the K-th of N stable shares of the pages (newsaudit merge joins them).")
 @click.option("--sarif-category", help="SARIF automationDetails category (default: from the input).")
+@site_options
 def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewport_mode, format_, output,
           fail_on, concurrency, timeout, block, block_ads, same_origin_only, allow, axe_tags, disable, screenshots,
-          backend, grid_url, browser_path, config_path, quiet, baseline_path, update_baseline, shard, sarif_category):
+          backend, grid_url, browser_path, config_path, quiet, baseline_path, update_baseline, shard, sarif_category,
+          **site_values):
     """Audit article pages: URLs, local HTML files or folders, lists, sitemaps and feeds."""
     try:
         table, source = find_config(config_path)
@@ -74,17 +78,20 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
             "block_ads": block_ads, "same_origin_only": same_origin_only, "allow": list(allow),
             "axe_tags": [axe_tags] if axe_tags else None, "disable": list(disable),
             "screenshots": screenshots, "backend": backend,
-            "grid_url": grid_url, "browser_path": browser_path,
+            "grid_url": grid_url, "browser_path": browser_path, **site_flags(site_values),
         }, table, source or "config")
         locations = list(targets)
-        for path in url_files:
-            locations += [e.location for e in url_list_entries(path)]
-        listed = []
-        for sitemap in sitemaps:
-            listed += sitemap_entries(sitemap)
-        for feed in feeds:
-            listed += feed_entries(feed)
-        locations += [e.location for e in newest_first(listed, limit)]
+        in_lists, listed = [], []
+        with identity.fetching(settings.browser.identity):  # as the pages are fetched
+            for path in url_files:
+                in_lists += url_list_entries(path)
+            for sitemap in sitemaps:
+                listed += sitemap_entries(sitemap)
+            for feed in feeds:
+                listed += feed_entries(feed)
+        locations += [e.location for e in urlscope.select(in_lists, settings.site)]
+        locations += [e.location for e in newest_first(urlscope.select(listed, settings.site), limit)]
+        locations = [urlscope.rewrite(location, settings.site) for location in locations]
         gate = ci.prepare(table, source or "config", baseline_path=baseline_path, update_baseline=update_baseline,
                           shard=shard, sarif_category=sarif_category, inputs=(targets, url_files, sitemaps, feeds))
     except (ConfigError, InputError) as error:
@@ -99,6 +106,7 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
         for target in pages:
             if target.error is None and target.fetch_url.startswith("/"):
                 target.fetch_url = base + target.fetch_url
+    identity.bind(settings.browser.identity, [t.fetch_url for t in pages if t.error is None])
     reporter = Reporter(len(pages), quiet=quiet)
     results: list = [None] * len(pages)
     info: dict = {}
@@ -109,7 +117,7 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
             info = asyncio.run(audit_targets(pages, settings, reporter.page_done, results))
     except KeyboardInterrupt:
         interrupted = True
-    except NoBrowser as error:
+    except (NoBrowser, site.LoginFailed) as error:
         fail(str(error))  # the finally below still stops the file server
     finally:
         server.stop()
@@ -118,7 +126,7 @@ def audit(targets, url_files, sitemaps, feeds, limit, viewports, viewport, viewp
     write_reports(run, settings.output, list(settings.formats))
     code = EXIT_INTERRUPTED if interrupted else exit_code(run)
     if not quiet:
-        click.echo(summary_line(run, settings.output), err=True)
+        click.echo(secret_values.scrub(summary_line(run, settings.output)), err=True)
     sys.exit(code)
 
 
@@ -126,7 +134,7 @@ def write_reports(run: AuditRun, output: Path, formats: list[str]) -> None:
     import reports
 
     try:
-        reports.write(run, output, formats)
+        reports.write(secret_values.scrub_run(run), output, formats)
     except OSError as error:
         fail(f"could not write the reports to {output}: {error.strerror or error}")
 

@@ -13,6 +13,7 @@ from .engine import VIEWPORT_MODES, Settings
 from .gather import GatherOptions
 from .model import IMPACTS, Viewport
 from .registry import RuleSettings, all_rules
+from . import site
 
 DEFAULT_VIEWPORTS = {"XS": (375, 667), "SM": (640, 960), "MD": (768, 1024), "LG": (1280, 800)}
 DEFAULT_AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
@@ -32,6 +33,7 @@ KEYS = {
     "grid_url": str,
     "ignore": list, "sarif": dict,  # CI gating: parsed and checked in auditor/ignores.py and ci.py
 }
+KEYS.update(site.KEYS)  # logins, steps, consent, scope, [[pages]], sitemaps, retries
 # Rule settings are config keys too, so a new RuleSettings field needs no change here.
 KEYS.update({f.name: (list if isinstance(f.default, tuple) else type(f.default))
              for f in fields(RuleSettings) if f.name not in KEYS})
@@ -107,6 +109,10 @@ def split_list(values) -> list[str]:
 def build_settings(flags: dict, table: dict, source: str = "config") -> Settings:
     """Merge flags (None = not given) over the file's table over the defaults, checking everything."""
     table = validate(table, source)
+    try:
+        table = site.expand(table, source)
+    except site.SiteError as error:
+        raise ConfigError(str(error)) from None
 
     def pick(key, default=None):
         value = flags.get(key)
@@ -163,7 +169,7 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
 
     rule_settings = _rule_settings(pick)
     output = pick("output", "newsaudit-report")
-    return Settings(
+    settings = Settings(
         viewports=viewports,
         viewport_mode=mode,
         backend=backend,
@@ -187,6 +193,10 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
         output=Path(output),
         formats=tuple(formats),
     )
+    try:
+        return site.apply(settings, pick, flags, table, source)
+    except site.SiteError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _rule_settings(pick) -> RuleSettings:

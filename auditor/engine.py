@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, pictures, scripts
+from . import __version__, pictures, regions, retries, scripts, secret_values, site, steps
 from .browsers import Backend, BrowserError, BrowserOptions, Tab, make_backend
 from .gather import GatherOptions, gather
 from .merge import Verdict, merge
 from .model import AuditRun, PageResult, Snapshot, Viewport
+from .pages_config import settings_for
 from .registry import Rule, RuleSettings, all_rules
 
 VIEWPORT_MODES = ("reload", "resize")
@@ -43,6 +44,7 @@ class Settings:
     screenshots: bool = True
     output: Path | None = None
     formats: tuple[str, ...] = ("json",)
+    site: site.SiteOptions = field(default_factory=site.SiteOptions)
 
     def describe(self) -> dict:
         return {
@@ -52,6 +54,7 @@ class Settings:
             "block": self.browser.block, "block_ads": self.browser.block_ads,
             "same_origin_only": self.browser.same_origin_only, "allow": self.browser.allow,
             "screenshots": self.screenshots, "formats": list(self.formats),
+            **self.site.describe(), **(self.browser.identity.describe() if self.browser.identity else {}),
         }
 
 
@@ -107,7 +110,7 @@ class PageAudit:
         settings = self.settings
         loaded = False
         # A script that keeps the page busy forever would hang every call into it: bound each step.
-        budget = 2 * settings.browser.timeout + 10
+        budget = 2 * settings.browser.timeout + 10 + site.extra_seconds(settings.site)
         for index, viewport in enumerate(settings.viewports):
             try:
                 loaded = await asyncio.wait_for(self.visit(index, viewport, loaded), budget)
@@ -136,11 +139,18 @@ class PageAudit:
                 await self.tab.clear_site_data()
             await self.tab.set_viewport(viewport.width, viewport.height)
             try:
-                info = await self.tab.goto(self.target.fetch_url or self.target.url)
+                info, tries = await retries.load(self.tab, self.target.fetch_url or self.target.url,
+                                                 self.settings.site.retries)
             except BrowserError as error:
                 if index == 0:
                     raise PageNotLoaded(str(error)) from None
                 raise
+            self.page.tries = max(self.page.tries, tries)
+            try:
+                banner = await site.after_load(self.tab, self.settings.site)
+            except steps.StepFailed as error:
+                raise PageNotLoaded(str(error)) from None
+            self.page.consent = self.page.consent if self.page.consent.get("found") else banner
             self.page.final_url = info.final_url
         await self.audit_viewport(viewport)
         return True
@@ -148,6 +158,8 @@ class PageAudit:
     async def audit_viewport(self, viewport: Viewport) -> None:
         snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,
                                 self.settings.gather, self.backend_name)
+        marks = await regions.classify(self.tab, snapshot, self.settings.gather)
+        snapshot = regions.scope(snapshot, marks)
         self.axe_version = snapshot.axe_version
         for rule in snapshot.axe.get("violations", []):
             self.axe_rules[rule["id"]] = {"title": rule.get("help", ""), "why": rule.get("description", "")}
@@ -159,6 +171,7 @@ class PageAudit:
             {"level": h["level"], "text": h["text"], "selector": h["selector"], "in_article": h["in_article"]}
             for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
         verdicts, errors = judge(snapshot, self.rules, self.settings.rule_settings)
+        regions.assign_audience(verdicts, marks)
         self.verdicts.extend(verdicts)
         if errors:
             raise BrowserError("; ".join(errors))
@@ -240,6 +253,7 @@ async def audit_targets(targets: list[Target], settings: Settings, progress: Pro
     backend = backend or make_backend(settings.backend, settings.browser)
     await backend.start()
     try:
+        await site.before_run(backend, settings)
         info["browser"] = backend.version
         queue: asyncio.Queue = asyncio.Queue()
         for item in pending:
@@ -251,8 +265,13 @@ async def audit_targets(targets: list[Target], settings: Settings, progress: Pro
                 while not queue.empty():
                     index, target = queue.get_nowait()
                     await tab.reset()
-                    audit = PageAudit(tab, target, settings, rules, assets, backend.name)
+                    page_settings = settings_for(settings, target.url)
+                    page_rules = rules if page_settings is settings else news_rules(page_settings)
+                    audit = PageAudit(tab, target, page_settings, page_rules, assets, backend.name)
                     results[index] = await audit.run()
+                    if page_settings.fail_on != settings.fail_on:
+                        results[index].fail_on = page_settings.fail_on
+                    secret_values.scrub_page(results[index])
                     info["axe_version"] = audit.axe_version or info["axe_version"]
                     info.setdefault("axe_rules", {}).update(audit.axe_rules)
                     if progress:

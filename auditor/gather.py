@@ -28,6 +28,10 @@ class GatherOptions:
     credit_selector: str = ""
     article_selector: str = ""
     max_tab_stops: int = 10
+    # Scope (auditor/regions.py): CSS selectors of the parts audited, left out, and third-party.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    third_party: tuple[str, ...] = ()
 
     def page_options(self) -> dict:
         return {"caption_selector": self.caption_selector, "credit_selector": self.credit_selector,
@@ -80,7 +84,8 @@ async def run_axe(tab: Tab, options: GatherOptions) -> dict:
         try:
             return await tab.evaluate(scripts.function(*scripts.AXE_RUN), {
                 "tags": list(options.axe_tags), "rules": {rid: {"enabled": on} for rid, on in options.axe_rules},
-                "article_selector": options.article_selector})
+                "article_selector": options.article_selector,
+                "include": list(options.include), "exclude": list(options.exclude)})
         except BrowserError as error:
             if "axe-core is not in the page" not in str(error):
                 raise BrowserError(f"axe-core failed: {error}") from None

@@ -29,6 +29,7 @@ class InputError(ValueError):
 class Entry:
     location: str  # a URL or a local path, as given
     date: dt.datetime | None = None
+    section: str = ""  # the sitemap or feed it came from (--limit-per-section)
 
 
 def _local_name(tag: str) -> str:
@@ -118,7 +119,7 @@ def sitemap_entries(source: str, depth: int = 0) -> list[Entry]:
             elif name in ("publication_date", "lastmod"):
                 date = _parse_date(node.text) if name == "publication_date" or date is None else date
         if loc:
-            entries.append(Entry(_resolve(base, loc), date))
+            entries.append(Entry(_resolve(base, loc), date, source))
     return entries
 
 
@@ -139,7 +140,7 @@ def feed_entries(source: str) -> list[Entry]:
             date = _parse_date(fields["pubDate"].text if "pubDate" in fields else
                                fields["date"].text if "date" in fields else None)
             if link:
-                entries.append(Entry(_resolve(base, link), date))
+                entries.append(Entry(_resolve(base, link), date, source))
         return entries
     if kind == "feed":
         for entry in root:
@@ -150,7 +151,7 @@ def feed_entries(source: str) -> list[Entry]:
             dates = {_local_name(c.tag): c.text for c in entry if _local_name(c.tag) in ("published", "updated")}
             if chosen is not None and chosen.get("href"):
                 entries.append(Entry(_resolve(base, chosen.get("href").strip()),
-                                     _parse_date(dates.get("published") or dates.get("updated"))))
+                                     _parse_date(dates.get("published") or dates.get("updated")), source))
         return entries
     raise InputError(f"{source} is not an RSS or Atom feed (its root element is <{kind}>)")
 

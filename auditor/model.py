@@ -12,7 +12,7 @@ SCHEMA_VERSION = 1
 
 # Ordered weakest first, as axe-core orders them.
 IMPACTS = ("minor", "moderate", "serious", "critical")
-AUDIENCES = ("editor", "template")
+AUDIENCES = ("editor", "template", "third-party")  # third-party: inside the site's ad or embed regions
 ENGINES = ("newsaudit", "axe")
 
 
@@ -150,10 +150,18 @@ class PageResult:
     # Viewport name -> measured window.innerWidth.
     inner_widths: dict = field(default_factory=dict)
     seconds: float = 0.0  # wall time of the page's audit, all viewports
+    # The consent banner: {"found": bool, "platform", "mode", "dismissed", "how" or "reason"}.
+    consent: dict = field(default_factory=dict)
+    tries: int = 1  # loads it took, with --retries (the most any viewport needed)
+    fail_on: str | None = None  # a [[pages]] fail_on for this page, over the run's
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["findings"] = [f.to_dict() for f in self.findings]
+        # Written only when they say something, so reports of ordinary runs stay as they were.
+        for key, default in (("consent", {}), ("tries", 1), ("fail_on", None)):
+            if data[key] == default:
+                del data[key]
         return data
 
     @classmethod
@@ -242,12 +250,15 @@ def counts_for_gate(finding: Finding) -> bool:
 
 
 def failing_findings(run: AuditRun) -> Iterable[Finding]:
-    """Findings at or above the run's --fail-on threshold that count for the gate."""
-    if run.fail_on == "never":
-        return []
-    threshold = impact_rank(run.fail_on)
-    return [f for p in run.pages for f in p.findings
-            if impact_rank(f.impact) >= threshold and counts_for_gate(f)]
+    """Findings at or above the --fail-on threshold (a [[pages]] fail_on over the run's) that count
+    for the gate."""
+    def failing(page: PageResult) -> list[Finding]:
+        fail_on = page.fail_on or run.fail_on
+        if fail_on == "never":
+            return []
+        return [f for f in page.findings if impact_rank(f.impact) >= impact_rank(fail_on) and counts_for_gate(f)]
+
+    return [f for p in run.pages for f in failing(p)]
 
 
 def gate(run: AuditRun) -> str:

@@ -37,6 +37,7 @@ class BrowserOptions:
     same_origin_only: bool = False
     allow: list[str] = field(default_factory=list)  # globs still allowed under same_origin_only
     grid_url: str | None = None  # Selenium Grid / remote WebDriver
+    identity: object = None  # an identity.Identity: headers, cookies, credentials, saved login
 
 
 # Keep Chromium off the closed network by itself; --no-sandbox only as root, where it is required.
@@ -124,6 +125,17 @@ class Tab(ABC):
     @abstractmethod
     async def close(self) -> None: ...
 
+    # Steps before the audit (auditor/steps.py): real input events, bounded by ``timeout`` seconds.
+    async def click(self, selector: str, timeout: float) -> None:
+        raise NotImplementedError
+
+    async def fill(self, selector: str, text: str, timeout: float) -> None:
+        raise NotImplementedError
+
+    async def press(self, key: str) -> None:
+        """A key by its Playwright name: Enter, Escape, ArrowDown, PageDown, a, ..."""
+        raise NotImplementedError
+
 
 class Backend(ABC):
     name: str = ""
@@ -141,6 +153,11 @@ class Backend(ABC):
     @abstractmethod
     def version(self) -> str:
         """Browser name and version, for the report."""
+
+    async def login(self, function) -> None:
+        """Run a --login-script's ``login`` once, before any audit, and keep the cookies and local
+        storage it left in ``options.identity``, for every page."""
+        raise NotImplementedError
 
 
 BACKENDS = ("playwright", "selenium")

@@ -21,6 +21,7 @@ _NET_ERRORS = {
     "ERR_BLOCKED_BY_CLIENT": "the page itself was blocked by a --block pattern",
     "ERR_INVALID_RESPONSE": "{host} sent an invalid response",
     "ERR_FILE_NOT_FOUND": "file not found",
+    "ERR_INVALID_AUTH_CREDENTIALS": "{host} asks for a user name and password (HTTP 401): give --http-credentials",
 }
 
 

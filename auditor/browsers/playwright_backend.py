@@ -26,9 +26,11 @@ class PlaywrightTab(Tab):
         """A new browser context per page: a first-time visitor, with no cookies or storage."""
         await self._close()
         self.context = await self.backend.browser.new_context(
-            viewport=self.viewport, service_workers="block", accept_downloads=False)
+            viewport=self.viewport, service_workers="block", accept_downloads=False,
+            **self.backend.identity_options())
         self.context.set_default_timeout(self.backend.options.timeout * 1000)
         await self.context.add_init_script(script=scripts.axe_init_source())
+        await self.backend.restore_identity(self.context, init=True)
         if self.backend.blocker.active:
             await self.context.route("**/*", self._route)
         self.page = await self.context.new_page()
@@ -43,6 +45,7 @@ class PlaywrightTab(Tab):
                 await self.page.evaluate(CLEAR_STORAGE)
             except PlaywrightError:
                 pass  # a crashed or navigating page is replaced by the next fresh_context anyway
+        await self.backend.restore_identity(self.context)
 
     async def reset(self) -> None:
         await self.fresh_context()
@@ -142,6 +145,28 @@ class PlaywrightTab(Tab):
         except PlaywrightError as error:
             raise BrowserError(f"screenshot failed: {str(error).splitlines()[0]}") from None
 
+    async def click(self, selector: str, timeout: float) -> None:
+        try:
+            await self.page.click(selector, timeout=timeout * 1000)
+        except PlaywrightTimeout:
+            raise BrowserError(f"could not click it within {timeout:g} s (covered, moving or disabled)") from None
+        except PlaywrightError as error:
+            raise BrowserError(f"could not click it: {str(error).splitlines()[0]}") from None
+
+    async def fill(self, selector: str, text: str, timeout: float) -> None:
+        try:
+            await self.page.fill(selector, text, timeout=timeout * 1000)
+        except PlaywrightTimeout:
+            raise BrowserError(f"could not fill it within {timeout:g} s (not an editable field?)") from None
+        except PlaywrightError as error:
+            raise BrowserError(f"could not fill it: {str(error).splitlines()[0]}") from None
+
+    async def press(self, key: str) -> None:
+        try:
+            await self.page.keyboard.press(key)
+        except PlaywrightError as error:
+            raise BrowserError(f"could not press {key!r}: {str(error).splitlines()[0]}") from None
+
     async def _close(self) -> None:
         if self.context is not None:
             try:
@@ -197,5 +222,49 @@ class PlaywrightBackend(Backend):
     @property
     def version(self) -> str:
         return f"Chromium {self.browser.version}" if self.browser else ""
+
+    # -- identity (auditor/identity.py) -------------------------------------------------------------
+
+    def identity_options(self) -> dict:
+        identity = self.options.identity
+        if identity is None:
+            return {}
+        options: dict = {}
+        if identity.headers:
+            options["extra_http_headers"] = dict(identity.headers)
+        if identity.credentials:
+            options["http_credentials"] = {"username": identity.credentials[0], "password": identity.credentials[1]}
+        for key, name in (("user_agent", "user_agent"), ("locale", "locale"), ("timezone", "timezone_id")):
+            if getattr(identity, key):
+                options[name] = getattr(identity, key)
+        return options
+
+    async def restore_identity(self, context, init: bool = False) -> None:
+        """The user's cookies after every reset; their saved local storage on every new document."""
+        identity = self.options.identity
+        if identity is None:
+            return
+        cookies = identity.browser_cookies()
+        if cookies:
+            await context.add_cookies(cookies)
+        script = identity.storage_script() if init else None
+        if script:
+            await context.add_init_script(script=script)
+
+    async def login(self, function) -> None:
+        context = await self.browser.new_context(service_workers="block", **self.identity_options())
+        context.set_default_timeout(self.options.timeout * 1000)
+        try:
+            await self.restore_identity(context, init=True)
+            page = await context.new_page()
+            result = function(page)
+            if asyncio.iscoroutine(result):
+                await result
+            self.options.identity.add_state(await context.storage_state(), "--login-script")
+        finally:
+            try:
+                await context.close()
+            except PlaywrightError:
+                pass
 
 

@@ -185,6 +185,7 @@ class SeleniumTab(Tab):
                     self._cdp("Network.clearBrowserCookies")
                     for origin in origins:
                         self._cdp("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
+                    self.backend.set_cookies(self.driver)  # what the user asked for stays
             except WebDriverException:
                 self.broken = True  # half a reset is no first visit
         if self.broken:  # start afresh: a new session is a new profile as well
@@ -244,6 +245,9 @@ class SeleniumTab(Tab):
                 raise BrowserError("the browser tab crashed while loading the page") from None
             raise BrowserError(self._load_reason(error.msg or str(error), url)) from None
         state = self._evaluate(LOAD_STATE, None)
+        if state["error"] == "":  # what headless Chromium shows for a password prompt it cancelled
+            raise BrowserError(f"Chromium showed an empty error page: {_origin(url) or url} probably asks for a "
+                               "user name and password (HTTP 401): give --http-credentials")
         if state["error"] is not None:
             raise BrowserError(self._load_reason(f"net::{state['error']}", url))
         if state["url"] == "about:blank" and url != "about:blank":  # the tab never left the blank page
@@ -343,6 +347,42 @@ class SeleniumTab(Tab):
     async def close(self) -> None:
         await self._run(self.backend.quit, self.driver)
 
+    # -- steps before the audit -------------------------------------------------------------------
+
+    async def click(self, selector: str, timeout: float) -> None:
+        await self._run(self._element_action, selector, lambda el: el.click(), "click")
+
+    async def fill(self, selector: str, text: str, timeout: float) -> None:
+        def fill(element) -> None:
+            element.clear()
+            element.send_keys(text)
+        await self._run(self._element_action, selector, fill, "fill")
+
+    def _element_action(self, selector: str, action, verb: str) -> None:
+        from selenium.webdriver.common.by import By
+
+        try:
+            action(self.driver.find_element(By.CSS_SELECTOR, selector))
+        except WebDriverException as error:
+            if self._broken(error):
+                raise
+            raise BrowserError(f"could not {verb} it: {_first_line(error)}") from None
+
+    async def press(self, key: str) -> None:
+        value = selenium_key(key)
+        if value is None:
+            raise BrowserError(f"could not press {key!r}: unknown key")
+        await self._run(lambda: ActionChains(self.driver).send_keys(value).perform())
+
+
+def selenium_key(name: str) -> str | None:
+    """A Playwright key name (Enter, ArrowDown, PageDown, a) as Selenium's key."""
+    if len(name) == 1:
+        return name
+    attribute = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).upper()
+    attribute = {"ESC": "ESCAPE", " ": "SPACE"}.get(attribute, attribute)
+    return getattr(Keys, attribute, None) if attribute.isidentifier() else None
+
 
 def _origin(url: str) -> str:
     parts = urlsplit(url)
@@ -430,6 +470,9 @@ class SeleniumBackend(Backend):
             self.cdp(driver, "Browser.getVersion", {})
         except WebDriverException:
             self.devtools = False
+        if not self.devtools and self.options.identity is not None and self.options.identity.active:
+            raise NoBrowser("the remote browser takes no Chrome DevTools commands, which headers, cookies, "
+                            "credentials, a storage state, user agent, locale and time zone need")
         if not self.devtools and (self.options.block or self.options.block_ads or self.options.same_origin_only):
             raise NoBrowser("the remote browser takes no Chrome DevTools commands, which request blocking "
                             "needs: use --no-block-ads and no --block or --same-origin-only")
@@ -472,6 +515,7 @@ class SeleniumBackend(Backend):
             self.cdp(driver, "Network.enable", {})
             self.cdp(driver, "Network.setBypassServiceWorker", {"bypass": True})
             self.block(driver, None)
+            self.apply_identity(driver)
         self.size(driver, *viewport)
 
     # -- blocking, viewports ----------------------------------------------------------------------
@@ -541,6 +585,61 @@ class SeleniumBackend(Backend):
         for driver in list(self.drivers):
             await asyncio.to_thread(self.quit, driver)
         self.spare = None
+
+    # -- identity (auditor/identity.py) -------------------------------------------------------------
+
+    def apply_identity(self, driver) -> None:
+        """Headers, user agent, locale and time zone for the session; the saved local storage on
+        every new document; the cookies. HTTP credentials go as an Authorization header:
+        chromedriver passes no DevTools events on, so an auth challenge could not be answered."""
+        identity = self.options.identity
+        if identity is None or not identity.active:
+            return
+        headers = dict(identity.headers)
+        auth = identity.basic_auth_header()
+        if auth:
+            headers.setdefault("Authorization", auth)
+        if identity.locale:
+            headers.setdefault("Accept-Language", identity.locale)
+        if headers:
+            self.cdp(driver, "Network.setExtraHTTPHeaders", {"headers": headers})
+        if identity.user_agent or identity.locale:
+            agent = identity.user_agent or self.cdp(driver, "Browser.getVersion", {}).get("userAgent", "")
+            self.cdp(driver, "Network.setUserAgentOverride",
+                     {"userAgent": agent, **({"acceptLanguage": identity.locale} if identity.locale else {})})
+        if identity.locale:
+            self.cdp(driver, "Emulation.setLocaleOverride", {"locale": identity.locale})
+        if identity.timezone:
+            self.cdp(driver, "Emulation.setTimezoneOverride", {"timezoneId": identity.timezone})
+        script = identity.storage_script()
+        if script:
+            self.cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script})
+        self.set_cookies(driver)
+
+    def set_cookies(self, driver) -> None:
+        identity = self.options.identity
+        cookies = identity.browser_cookies() if identity is not None else []
+        if cookies and self.devtools:
+            self.cdp(driver, "Network.setCookies", {"cookies": cookies})
+
+    async def login(self, function) -> None:
+        """The login script drives the first session itself; its cookies and the local storage of
+        the page it ended on are kept for every page."""
+        driver = self.spare or await asyncio.to_thread(self.open_session)
+        self.spare = driver
+
+        def run() -> dict:
+            function(driver)
+            cookies = self.cdp(driver, "Network.getAllCookies", {}).get("cookies", []) if self.devtools else []
+            origin = driver.execute_script("return location.origin")
+            items = driver.execute_script(
+                "try { return Object.entries(localStorage).map(([name, value]) => ({name, value})); }"
+                " catch (e) { return []; }") if str(origin).startswith("http") else []
+            return {"cookies": cookies, "origins": [{"origin": origin, "localStorage": items}] if items else []}
+        self.options.identity.add_state(await asyncio.to_thread(run), "--login-script")
+        script = self.options.identity.storage_script()
+        if script and self.devtools:
+            await asyncio.to_thread(self.cdp, driver, "Page.addScriptToEvaluateOnNewDocument", {"source": script})
 
     @property
     def version(self) -> str:

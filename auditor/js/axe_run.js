@@ -9,7 +9,11 @@ async function axeRun(args) {
     elementRef: true,
   };
   if (args.rules && Object.keys(args.rules).length) options.rules = args.rules;
-  const results = await axe.run(document, options);
+  // --include/--exclude as axe's own context: what is out of scope is never looked at.
+  const include = args.include || [], exclude = args.exclude || [];
+  const context = include.length || exclude.length
+    ? Object.assign(include.length ? {include} : {}, exclude.length ? {exclude} : {}) : document;
+  const results = await axe.run(context, options);
   const slim = (items) => items.map((rule) => ({
     id: rule.id,
     impact: rule.impact,
