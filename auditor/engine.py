@@ -26,6 +26,7 @@ class Target:
     url: str
     fetch_url: str = ""
     error: str | None = None
+    path: str | None = None  # a local file's absolute path (served again on --resume)
 
 
 @dataclass

@@ -11,18 +11,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 from auditor.model import AuditRun
+from auditor.untrusted import inert_text
 
 from . import view
 
 PAGES_PER_PROBLEM = 3
 ERRORS_SHOWN = 5
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-GATE_MARK = {"passed": "✅", "failed": "❌", "error": "⚠️"}
+GATE_MARK = {"passed": "✅", "failed": "❌", "error": "⚠️", "incomplete": "⏹️", "not gated": "ℹ️"}
 
 
 def text(value: object) -> str:
     """Untrusted text as inert Markdown: one line, HTML entities, Markdown punctuation escaped."""
-    value = " ".join(str(value).split())
+    value = " ".join(inert_text(value).split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", value)
 

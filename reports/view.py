@@ -105,7 +105,10 @@ def gate_text(run: AuditRun) -> dict:
     summary = run.summary()
     status, fail_on = summary["gate"], run.fail_on
     failing = len(list(failing_findings(run)))
-    if status == "error":
+    if status == "incomplete":
+        sentence = (f"The run ended before every page was audited, so the CI check is incomplete "
+                    f"(exit code {summary['exit_code']}).")
+    elif status == "error":
         sentence = ("Some pages or screen sizes could not be audited, so the CI check reports an "
                     f"error (exit code {summary['exit_code']}).")
     elif status == "failed":
@@ -115,8 +118,9 @@ def gate_text(run: AuditRun) -> dict:
         sentence = "The CI check ignores problems (fail-on: never)."
     else:
         sentence = f"No problem at or above “{fail_on}”, so the CI check passes."
-    label = {"passed": "Passed", "failed": "Failed", "error": "Error: not everything was audited"}
-    return {"status": status, "label": label[status], "sentence": sentence, "fail_on": fail_on,
+    label = {"passed": "Passed", "failed": "Failed", "error": "Error: not everything was audited",
+             "incomplete": "Incomplete: the run ended early", "not gated": "Not gated"}
+    return {"status": status, "label": label.get(status, status), "sentence": sentence, "fail_on": fail_on,
             "failing": failing, "exit_code": summary["exit_code"]}
 
 
