@@ -8,14 +8,22 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, pictures, scripts
-from .browsers import Backend, BrowserError, BrowserOptions, Tab, make_backend
+from .browsers import Backend, BrowserError, BrowserLost, BrowserOptions, NoBrowser, Tab, make_backend
+from .browsers.errors import not_html
 from .gather import GatherOptions, gather
 from .merge import Verdict, merge
-from .model import AuditRun, PageResult, Snapshot, Viewport
+from .model import NOT_AUDITED, AuditRun, PageResult, Viewport
 from .registry import Rule, RuleSettings, all_rules
+from .rulerunner import RuleRunner
 
 VIEWPORT_MODES = ("reload", "resize")
 MAX_CROPS_PER_PAGE = 40
+# A page with more elements than this that runs out of time is called large, not busy.
+LARGE_PAGE_ELEMENTS = 20_000
+# Seconds that stopping the browser may take once the run is over or interrupted.
+STOP_BUDGET = 15
+NEVER_STARTED = "not audited: the run ended before this page was started"
+CUT_SHORT = "not audited: the run ended while this page was being audited"
 
 
 @dataclass
@@ -55,25 +63,12 @@ class Settings:
         }
 
 
-Progress = Callable[[PageResult], None]
+# Called as each page finishes, with its index in the targets.
+Progress = Callable[[int, PageResult], None]
 
 
 def news_rules(settings: Settings) -> list[Rule]:
     return [r for r in all_rules().values() if r.id not in settings.disabled_rules]
-
-
-def judge(snapshot: Snapshot, rules: list[Rule], rule_settings: RuleSettings) -> tuple[list[Verdict], list[str]]:
-    """Every rule over one snapshot; a rule that raises becomes an error, never a lost run."""
-    from rules import axe_adapter
-
-    verdicts = [Verdict(snapshot.viewport, v, None) for v in axe_adapter.violations(snapshot)]
-    errors = []
-    for rule in rules:
-        try:
-            verdicts.extend(Verdict(snapshot.viewport, v, rule) for v in rule.check(snapshot, rule_settings))
-        except Exception as error:  # noqa: BLE001 - one broken rule must not sink the run
-            errors.append(f"rule {rule.id} failed: {type(error).__name__}: {error}")
-    return verdicts, errors
 
 
 class PageNotLoaded(Exception):
@@ -83,7 +78,7 @@ class PageNotLoaded(Exception):
 class PageAudit:
     """One page through every viewport, in one worker's tab."""
 
-    def __init__(self, tab: Tab, target: Target, settings: Settings, rules: list[Rule],
+    def __init__(self, tab: Tab, target: Target, settings: Settings, rules: RuleRunner,
                  assets: pictures.AssetStore, backend_name: str):
         self.tab, self.target, self.settings, self.rules = tab, target, settings, rules
         self.assets, self.backend_name = assets, backend_name
@@ -93,6 +88,7 @@ class PageAudit:
         self.crop_by_selector: dict[str, str] = {}
         self.axe_version = ""
         self.axe_rules: dict[str, dict] = {}
+        self.elements = 0  # counted after the first load, to tell a large page from a busy one
 
     async def run(self) -> PageResult:
         settings = self.settings
@@ -105,8 +101,10 @@ class PageAudit:
             except PageNotLoaded as error:
                 self.page.status, self.page.error = "error", str(error)
                 return self.page  # the page itself cannot be loaded: no viewport will be
+            except BrowserLost:
+                raise  # the whole browser is gone: the worker restarts it and retries the page
             except (BrowserError, asyncio.TimeoutError) as error:
-                reason = str(error) or f"the page stopped responding for {budget:g} s (a script kept it busy)"
+                reason = str(error) or self.timeout_reason(viewport, budget)
                 self.page.viewport_errors[viewport.name] = reason
                 if isinstance(error, asyncio.TimeoutError) or "crash" in reason:
                     await self.tab.reset()  # a hung or crashed renderer is not reused
@@ -119,6 +117,12 @@ class PageAudit:
             finding.crop = self.crops.get(finding.key)
         return self.page
 
+    def timeout_reason(self, viewport: Viewport, budget: float) -> str:
+        if self.elements > LARGE_PAGE_ELEMENTS:
+            return (f"auditing {viewport.name} took longer than {budget:g} s: the page has {self.elements:,} "
+                    "elements, too many to audit in that time (a larger --timeout allows more)")
+        return f"the page stopped responding for {budget:g} s (a script kept it busy)"
+
     async def visit(self, index: int, viewport: Viewport, loaded: bool) -> bool:
         """Load (or resize to) one viewport and audit it; returns whether the page is loaded."""
         if self.settings.viewport_mode == "resize" and loaded:
@@ -129,6 +133,9 @@ class PageAudit:
             await self.tab.set_viewport(viewport.width, viewport.height)
             try:
                 info = await self.tab.goto(self.target.fetch_url or self.target.url)
+                await self.check_document()
+            except BrowserLost:
+                raise
             except BrowserError as error:
                 if index == 0:
                     raise PageNotLoaded(str(error)) from None
@@ -136,6 +143,15 @@ class PageAudit:
             self.page.final_url = info.final_url
         await self.audit_viewport(viewport)
         return True
+
+    async def check_document(self) -> None:
+        """What the browser made of the response: a PDF sent without a Content-Type is sniffed
+        into Chromium's viewer, which is no article to audit. Counts the elements, too."""
+        kind, self.elements = await self.tab.evaluate(
+            "() => [document.contentType || '', document.getElementsByTagName('*').length]")
+        reason = not_html(str(kind).lower())
+        if reason:
+            raise BrowserError(reason.replace("the server sent", "the browser opened it as"))
 
     async def audit_viewport(self, viewport: Viewport) -> None:
         snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,
@@ -150,7 +166,7 @@ class PageAudit:
         self.page.outline[viewport.name] = [
             {"level": h["level"], "text": h["text"], "selector": h["selector"], "in_article": h["in_article"]}
             for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
-        verdicts, errors = judge(snapshot, self.rules, self.settings.rule_settings)
+        verdicts, errors = await self.rules.judge(snapshot)
         self.verdicts.extend(verdicts)
         if errors:
             raise BrowserError("; ".join(errors))
@@ -185,20 +201,68 @@ class PageAudit:
             pass  # pictures are a courtesy: a failed screenshot never fails the audit
 
 
+class Worker:
+    """One worker: a tab, a rule process, and the page it is on."""
+
+    def __init__(self, backend: Backend, settings: Settings, rules: list[Rule], assets: pictures.AssetStore):
+        self.backend, self.settings, self.assets = backend, settings, assets
+        self.rules = RuleRunner(rules, settings.rule_settings)
+        self.tab: Tab | None = None
+
+    async def audit(self, target: Target) -> tuple[PageResult, PageAudit | None]:
+        """One page; when the browser dies under it, a new browser and one more try."""
+        reason = ""
+        for attempt in (1, 2):
+            try:
+                if self.tab is None:
+                    self.tab = await self.backend.new_tab()
+                await self.tab.reset()
+                audit = PageAudit(self.tab, target, self.settings, self.rules, self.assets, self.backend.name)
+                return await audit.run(), audit
+            except (BrowserLost, NoBrowser) as error:
+                reason = str(error)
+                await self.drop_tab()
+                try:
+                    await self.backend.recover()
+                except NoBrowser as error:
+                    reason = f"{reason}; a new browser could not be started: {error}"
+                    break
+            except BrowserError as error:  # a tab that could not be set up for this page
+                await self.drop_tab()
+                return PageResult(url=target.url, status="error", error=str(error)), None
+        retried = " (tried twice)" if attempt == 2 else ""
+        return PageResult(url=target.url, status="error", error=f"{reason}{retried}"), None
+
+    async def drop_tab(self) -> None:
+        if self.tab is not None:
+            try:
+                await asyncio.wait_for(self.tab.close(), STOP_BUDGET)
+            except (BrowserError, asyncio.TimeoutError):
+                pass  # a tab of a dead browser
+            self.tab = None
+
+    async def close(self) -> None:
+        self.rules.stop()
+        await self.drop_tab()
+
+
 async def audit_targets(targets: list[Target], settings: Settings, progress: Progress | None = None,
-                        results: list | None = None, backend: Backend | None = None) -> dict:
+                        results: list | None = None, backend: Backend | None = None,
+                        info: dict | None = None) -> dict:
     """Audit every target; fills ``results`` (by input order) as pages finish, so an interrupted run
-    still has what was done. Returns facts about the run (browser and axe versions)."""
+    still has what was done, and ``info["in_flight"]`` with the pages being audited. Returns facts
+    about the run (browser and axe versions)."""
     results = results if results is not None else [None] * len(targets)
     rules = news_rules(settings)
     assets = pictures.AssetStore(settings.output if settings.screenshots else None)
-    info = {"browser": "", "axe_version": scripts.axe_version()}
-    pending = [(i, t) for i, t in enumerate(targets) if t.error is None]
+    info = info if info is not None else {}
+    info.update({"browser": "", "axe_version": scripts.axe_version(), "in_flight": set()})
+    pending = [(i, t) for i, t in enumerate(targets) if t.error is None and results[i] is None]
     for i, target in enumerate(targets):
-        if target.error is not None:
+        if target.error is not None and results[i] is None:
             results[i] = PageResult(url=target.url, status="error", error=target.error)
             if progress:
-                progress(results[i])
+                progress(i, results[i])
     if not pending:
         return info
     backend = backend or make_backend(settings.backend, settings.browser)
@@ -209,25 +273,30 @@ async def audit_targets(targets: list[Target], settings: Settings, progress: Pro
         for item in pending:
             queue.put_nowait(item)
 
-        async def worker() -> None:
-            tab = await backend.new_tab()
+        async def work() -> None:
+            worker = Worker(backend, settings, rules, assets)
             try:
                 while not queue.empty():
                     index, target = queue.get_nowait()
-                    await tab.reset()
-                    audit = PageAudit(tab, target, settings, rules, assets, backend.name)
-                    results[index] = await audit.run()
-                    info["axe_version"] = audit.axe_version or info["axe_version"]
-                    info.setdefault("axe_rules", {}).update(audit.axe_rules)
+                    info["in_flight"].add(index)
+                    results[index], audit = await worker.audit(target)
+                    info["in_flight"].discard(index)
+                    if audit is not None:
+                        info["axe_version"] = audit.axe_version or info["axe_version"]
+                        info.setdefault("axe_rules", {}).update(audit.axe_rules)
+                    info["browser"] = backend.version or info["browser"]
                     if progress:
-                        progress(results[index])
+                        progress(index, results[index])
             finally:
-                await tab.close()
+                await worker.close()
 
         workers = max(1, min(settings.concurrency, len(pending)))
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        await asyncio.gather(*(work() for _ in range(workers)))
     finally:
-        await backend.stop()
+        try:
+            await asyncio.wait_for(backend.stop(), STOP_BUDGET)
+        except (asyncio.TimeoutError, BrowserError):
+            pass  # the report matters more than a tidy browser exit
     return info
 
 
@@ -236,8 +305,12 @@ def now() -> str:
 
 
 def build_run(targets: list[Target], results: list, settings: Settings, info: dict,
-              started: str, interrupted: bool = False) -> AuditRun:
-    pages = [r for r in results if r is not None]
+              started: str, ended_by: str = "") -> AuditRun:
+    """The run so far; a page without a result is listed as not audited, never left out."""
+    in_flight = info.get("in_flight", set())
+    pages = [r if r is not None else
+             PageResult(url=t.url, status=NOT_AUDITED, error=CUT_SHORT if i in in_flight else NEVER_STARTED)
+             for i, (t, r) in enumerate(zip(targets, results))]
     rule_meta = {r.id: r.metadata() for r in all_rules().values()}
     used = {}
     for page in pages:
@@ -257,4 +330,4 @@ def build_run(targets: list[Target], results: list, settings: Settings, info: di
         axe_version=info.get("axe_version", ""),
         viewports={v.name: v.to_dict() for v in settings.viewports},
         pages=pages, settings=settings.describe(), rules=dict(sorted(used.items())),
-        started=started, finished=now(), interrupted=interrupted)
+        started=started, finished=now(), interrupted=bool(ended_by), ended_by=ended_by)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, unquote
 
+from .model import AuditRun
+
 MASK = "***"
 _AUTHORITY_END = "/?#\\ \t\r\n\"'<>"
 # Shorter passwords are masked inside URLs only: masking "pw" in every word of a report would
@@ -89,3 +91,7 @@ class Redactor:
         if isinstance(value, (list, tuple)):
             return [self.data(v) for v in value]
         return value
+
+    def run(self, run: AuditRun) -> AuditRun:
+        """The whole run as every report will show it."""
+        return AuditRun.from_dict(self.data(run.to_dict()))

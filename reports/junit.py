@@ -38,7 +38,10 @@ def clean(text: object) -> str:
 def classname(page: PageResult) -> str:
     """``newsaudit.<host>.<path>``: dots only between the three parts, so reporters that split a
     class name at dots show the host as the package and the path as the class."""
-    parts = urlsplit(page.url)
+    try:
+        parts = urlsplit(page.url)
+    except ValueError:  # a malformed URL is that page's error row, and still gets a class name
+        parts = urlsplit("")
     host = parts.netloc if parts.scheme in ("http", "https") else "local"
     path = parts.path if parts.scheme in ("http", "https") else page.url
     host_slug = _SLUG.sub("_", host).strip("_") or "page"

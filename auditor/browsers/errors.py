@@ -56,3 +56,4 @@ def is_navigation_race(message: str) -> bool:
 
 
 KEEPS_NAVIGATING = "the page keeps navigating by itself, so it could not be audited"
+BROWSER_LOST = "the browser closed unexpectedly (Chromium crashed, was killed, or its connection dropped)"
