@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import multiprocessing
+import os
+import socket
+import subprocess
+import sys
 from multiprocessing.connection import Connection
 
 from .merge import Verdict
@@ -29,10 +32,12 @@ def _function(module: str, name: str):
     return value
 
 
-def _serve(conn: Connection, checks: list[tuple[str, str, str]], rule_settings: RuleSettings) -> None:
-    """The child: for each snapshot received, one message per rule, then None."""
+def _serve(conn: Connection) -> None:
+    """The child: the rules to run first, then for each snapshot received one message per rule,
+    then None."""
     from rules import axe_adapter
 
+    checks, rule_settings = conn.recv()
     functions = [(rule_id, _function(module, name)) for rule_id, module, name in checks]
     while True:
         try:
@@ -62,19 +67,22 @@ class RuleRunner:
         self.conn: Connection | None = None
 
     def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-        parent, child = context.Pipe()
-        checks = [(r.id, r.check.__module__, r.check.__qualname__) for r in self.rules.values()]
-        self.process = context.Process(target=_serve, args=(child, checks, self.rule_settings),
-                                       daemon=True, name="newsaudit-rules")
-        self.process.start()
+        # A plain child interpreter, not multiprocessing: no fork of a process with threads, and
+        # no re-import of whatever script is __main__.
+        parent, child = socket.socketpair()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "auditor.rulerunner", str(child.fileno())], pass_fds=(child.fileno(),),
+            env=env, stdin=subprocess.DEVNULL)
         child.close()
-        self.conn = parent
+        self.conn = Connection(parent.detach())
+        checks = [(r.id, r.check.__module__, r.check.__qualname__) for r in self.rules.values()]
+        self.conn.send((checks, self.rule_settings))
 
     async def judge(self, snapshot: Snapshot) -> tuple[list[Verdict], list[str]]:
         """Every rule over one snapshot: verdicts, and errors (a rule that raised, or the rule that
         was still running when the budget ran out, and those never run)."""
-        if self.process is None or not self.process.is_alive():
+        if self.process is None or self.process.poll() is not None:
             self.stop()
             self._start()
         await asyncio.to_thread(self.conn.send, snapshot)  # a big snapshot fills the pipe for a while
@@ -95,10 +103,14 @@ class RuleRunner:
         else:
             await self._receive(deadline - loop.time())  # the end marker
             return verdicts, errors
+        died = self.process.poll() is not None
         self.stop()  # killed mid-rule: the next snapshot gets a new child
         running, skipped = waiting[0], waiting[1:]
-        error = (f"rule {running} did not finish within {self.budget:g} s (the page's text is too long or "
-                 "too complex for it)")
+        if died:
+            error = f"the rules' process stopped unexpectedly while {running} ran"
+        else:
+            error = (f"rule {running} did not finish within {self.budget:g} s (the page's text is too long or "
+                     "too complex for it)")
         if skipped:
             error += f"; not run: {', '.join(skipped)}"
         return verdicts, errors + [error]
@@ -127,7 +139,11 @@ class RuleRunner:
             self.conn.close()
             self.conn = None
         if self.process is not None:
-            if self.process.is_alive():
+            if self.process.poll() is None:
                 self.process.kill()
-            self.process.join(5)
+            self.process.wait()
             self.process = None
+
+
+if __name__ == "__main__":  # the child: python -m auditor.rulerunner FD
+    _serve(Connection(int(sys.argv[1])))

@@ -20,13 +20,24 @@ DISCONNECT_GRACE = 1.0
 
 
 def guarded(method):
-    """A failure of a tab whose browser has gone is BrowserLost (the engine starts a new browser);
-    any other Playwright error is a one-line BrowserError, never a traceback."""
+    """A call of a tab whose browser dies is BrowserLost at once (Playwright may leave a call on
+    a killed browser unanswered for good, e.g. new_page); any other Playwright error is a one-line
+    BrowserError, never a traceback."""
 
     @functools.wraps(method)
     async def call(self: "PlaywrightTab", *args, **kwargs):
+        work = asyncio.ensure_future(method(self, *args, **kwargs))
+        gone = asyncio.ensure_future(self.gone.wait())
         try:
-            return await method(self, *args, **kwargs)
+            await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for future in (work, gone):
+                if not future.done():
+                    future.cancel()
+        if not work.done() or work.cancelled():
+            raise BrowserLost(BROWSER_LOST)
+        try:
+            return work.result()
         except BrowserLost:
             raise
         except (PlaywrightError, BrowserError) as error:
@@ -44,6 +55,7 @@ class PlaywrightTab(Tab):
     def __init__(self, backend: "PlaywrightBackend"):
         self.backend = backend
         self.browser = backend.browser  # the browser this tab's contexts belong to
+        self.gone = backend.gone  # set when that browser disconnects
         self.context = None
         self.page = None
         self.page_url = ""
@@ -51,13 +63,12 @@ class PlaywrightTab(Tab):
         self.viewport = {"width": 1280, "height": 800}
 
     async def browser_gone(self) -> bool:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + DISCONNECT_GRACE
-        while self.browser is None or self.browser.is_connected():
-            if self.browser is None or loop.time() > deadline:
-                return self.browser is None
-            await asyncio.sleep(0.1)
-        return True
+        """Whether the browser is gone; Playwright may report an error a moment before that."""
+        try:
+            await asyncio.wait_for(self.gone.wait(), DISCONNECT_GRACE)
+        except asyncio.TimeoutError:
+            pass
+        return self.gone.is_set()
 
     async def fresh_context(self) -> None:
         """A new browser context per page: a first-time visitor, with no cookies or storage."""
@@ -209,6 +220,7 @@ class PlaywrightBackend(Backend):
         self.browser = None
         self.executable = ""
         self.restarting = asyncio.Lock()
+        self.gone = asyncio.Event()  # of the current browser
 
     async def start(self) -> None:
         self.playwright = await async_playwright().start()
@@ -233,11 +245,13 @@ class PlaywrightBackend(Backend):
                 executable_path=self.executable, headless=self.options.headless, args=chromium_flags())
         except PlaywrightError as error:
             raise NoBrowser(f"could not start {self.executable}: {str(error).splitlines()[0]}") from None
+        gone = self.gone = asyncio.Event()
+        self.browser.on("disconnected", lambda _: gone.set())
 
     async def recover(self) -> None:
         """A new Chromium when the old one died; the workers that lost it wait for this one."""
         async with self.restarting:
-            if self.browser is not None and self.browser.is_connected():
+            if self.browser is not None and not self.gone.is_set():
                 return  # another worker has started it already
             old, self.browser = self.browser, None
             if old is not None:
