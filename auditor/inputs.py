@@ -8,6 +8,7 @@ import http.client
 import io
 import os
 import threading
+import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ def _fetch(source: str) -> bytes:
                 outcome["data"] = b"".join(chunks)
         except InputError as error:
             outcome["error"] = str(error)
+        except urllib.error.HTTPError as error:
+            outcome["error"] = f"could not fetch {source}: the server answered HTTP {error.code} {error.reason}"
         except (OSError, ValueError, http.client.HTTPException) as error:
             reason = getattr(error, "reason", None) or error
             outcome["error"] = f"could not fetch {source}: {reason}"

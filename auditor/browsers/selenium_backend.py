@@ -100,8 +100,11 @@ STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,
 MAX_SELF_NAVIGATIONS = 2
 # What chromedriver and a Grid say when the session is gone (its browser or its node died).
 SESSION_LOST = ("crash", "session deleted", "disconnected", "unable to find session", "no such session",
-                "unable to execute request for an existing session", "connection refused", "node is down",
-                "chrome not reachable")
+                "unable to execute request for an existing session", "connection refused", "connection error",
+                "node is down", "chrome not reachable", "rejected from java.util.concurrent")
+# How long a Grid gets to offer a working node for a new session after one failed (its health check
+# takes that long to notice a dead node).
+SESSION_RETRY_SECONDS = 60
 URLPATTERN_SPECIALS = set("\\:{}()+?[]")
 
 
@@ -372,8 +375,8 @@ def _navigation_race(error: WebDriverException) -> bool:
         text in message for text in ("no such execution context", "aborted by navigation"))
 
 
-def _first_line(error: WebDriverException) -> str:
-    return ((error.msg or str(error)).strip().splitlines() or ["unknown error"])[0]
+def _first_line(error: Exception) -> str:
+    return ((getattr(error, "msg", None) or str(error)).strip().splitlines() or ["unknown error"])[0]
 
 
 class SeleniumBackend(Backend):
@@ -422,23 +425,39 @@ class SeleniumBackend(Backend):
             raise NoBrowser(f"could not reach {self.where()}: {reason}") from None
         self.drivers.append(driver)
         timeout = self.options.timeout
-        driver.set_page_load_timeout(timeout)
-        driver.set_script_timeout(max(timeout, 30))
+        try:
+            driver.set_page_load_timeout(timeout)
+            driver.set_script_timeout(max(timeout, 30))
+        except Exception as error:  # noqa: BLE001 - a session that died at birth (its Grid node went)
+            self.quit(driver)
+            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
         return driver
 
     def open_session(self, viewport: tuple[int, int] = (1280, 800)):
-        """A new session, ready for its first page; NoBrowser when none can be had."""
+        """A new session, ready for its first page; NoBrowser when none can be had. A Grid may
+        still send a new session to a node that just died, until its health check notices: try
+        again for a while before giving up."""
+        deadline = time.monotonic() + (SESSION_RETRY_SECONDS if self.options.grid_url and self.browser_version else 0)
+        while True:
+            try:
+                return self._open_session(viewport)
+            except NoBrowser:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(2)
+
+    def _open_session(self, viewport: tuple[int, int]):
         driver = self.new_driver()
         try:
             if not self.browser_version:
                 self.probe(driver)
             self.prepare(driver, viewport)
-        except WebDriverException as error:
-            self.quit(driver)
-            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
         except NoBrowser:
             self.quit(driver)
             raise
+        except Exception as error:  # noqa: BLE001 - WebDriver or connection errors alike
+            self.quit(driver)
+            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
         return driver
 
     def probe(self, driver) -> None:
