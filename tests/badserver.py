@@ -57,6 +57,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 - the stdlib's name
         path = self.path.split("?")[0]
+        getattr(self.server, "hits", []).append(self.path)
         extra = getattr(self.server, "routes", {}).get(path)
         if extra is not None:
             extra(self)
@@ -154,6 +155,7 @@ class BadServer:
         self.server = QuietHTTPServer(("127.0.0.1", 0), Handler)
         self.server.slow_seconds = slow_seconds
         self.server.routes = routes or {}
+        self.server.hits = []  # every path asked for, in order
         self.base = "http://127.0.0.1:%d" % self.server.server_address[1]
 
     def __enter__(self):
@@ -169,6 +171,10 @@ class BadServer:
 
     def login_url(self, path: str = "/auth") -> str:
         return self.base.replace("//", f"//{USER}:{PASSWORD}@") + path
+
+    @property
+    def hits(self) -> list[str]:
+        return self.server.hits
 
     @property
     def logins(self) -> int:
