@@ -12,7 +12,7 @@ from .browsers import Backend, BrowserError, BrowserLost, BrowserOptions, NoBrow
 from .browsers.errors import not_html
 from .gather import GatherOptions, gather
 from .merge import Verdict, merge
-from .model import NOT_AUDITED, AuditRun, PageResult, Viewport
+from .model import NOT_AUDITED, AuditRun, PageResult, Snapshot, Viewport
 from .registry import Rule, RuleSettings, all_rules
 from .rulerunner import RuleRunner
 
@@ -97,7 +97,16 @@ class PageAudit:
         budget = 2 * settings.browser.timeout + 10
         for index, viewport in enumerate(settings.viewports):
             try:
-                loaded = await asyncio.wait_for(self.visit(index, viewport, loaded), budget)
+                snapshot = await asyncio.wait_for(self.visit(index, viewport, loaded), budget)
+                loaded = True
+                # The rules have their own budget, in their own process: no page is blamed for them.
+                verdicts = await self.judge_viewport(viewport, snapshot)
+                if self.settings.screenshots and self.assets.root is not None:
+                    try:
+                        await asyncio.wait_for(self.take_pictures(viewport, verdicts), budget)
+                    except asyncio.TimeoutError:
+                        await self.tab.reset()  # pictures are a courtesy; a hung page is not reused
+                        loaded = False
             except PageNotLoaded as error:
                 self.page.status, self.page.error = "error", str(error)
                 return self.page  # the page itself cannot be loaded: no viewport will be
@@ -123,8 +132,8 @@ class PageAudit:
                     "elements, too many to audit in that time (a larger --timeout allows more)")
         return f"the page stopped responding for {budget:g} s (a script kept it busy)"
 
-    async def visit(self, index: int, viewport: Viewport, loaded: bool) -> bool:
-        """Load (or resize to) one viewport and audit it; returns whether the page is loaded."""
+    async def visit(self, index: int, viewport: Viewport, loaded: bool) -> Snapshot:
+        """Load (or resize to) one viewport and gather its snapshot."""
         if self.settings.viewport_mode == "resize" and loaded:
             await self.tab.set_viewport(viewport.width, viewport.height)
         else:
@@ -141,8 +150,7 @@ class PageAudit:
                     raise PageNotLoaded(str(error)) from None
                 raise
             self.page.final_url = info.final_url
-        await self.audit_viewport(viewport)
-        return True
+        return await self.gather_viewport(viewport)
 
     async def check_document(self) -> None:
         """What the browser made of the response: a PDF sent without a Content-Type is sniffed
@@ -153,7 +161,7 @@ class PageAudit:
         if reason:
             raise BrowserError(reason.replace("the server sent", "the browser opened it as"))
 
-    async def audit_viewport(self, viewport: Viewport) -> None:
+    async def gather_viewport(self, viewport: Viewport) -> Snapshot:
         snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,
                                 self.settings.gather, self.backend_name)
         self.axe_version = snapshot.axe_version
@@ -166,13 +174,15 @@ class PageAudit:
         self.page.outline[viewport.name] = [
             {"level": h["level"], "text": h["text"], "selector": h["selector"], "in_article": h["in_article"]}
             for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
+        return snapshot
+
+    async def judge_viewport(self, viewport: Viewport, snapshot: Snapshot) -> list[Verdict]:
         verdicts, errors = await self.rules.judge(snapshot)
         self.verdicts.extend(verdicts)
         if errors:
             raise BrowserError("; ".join(errors))
         self.page.viewports_audited.append(viewport.name)
-        if self.settings.screenshots and self.assets.root is not None:
-            await self.take_pictures(viewport, verdicts)
+        return verdicts
 
     async def take_pictures(self, viewport: Viewport, verdicts: list[Verdict]) -> None:
         try:

@@ -23,6 +23,9 @@ from .registry import Rule, RuleSettings
 # Seconds for every rule over one snapshot together; real pages need well under a second.
 RULES_BUDGET = 30.0
 AXE = "axe-core results"  # the adapter, which runs first
+READY = "ready"
+# Seconds a new child may take to import the rules (a loaded machine is slow); not the rules' budget.
+STARTUP_BUDGET = 120.0
 
 
 def _function(module: str, name: str):
@@ -39,6 +42,7 @@ def _serve(conn: Connection) -> None:
 
     checks, rule_settings = conn.recv()
     functions = [(rule_id, _function(module, name)) for rule_id, module, name in checks]
+    conn.send(READY)
     while True:
         try:
             snapshot = conn.recv()
@@ -85,6 +89,16 @@ class RuleRunner:
         if self.process is None or self.process.poll() is not None:
             self.stop()
             self._start()
+            if await self._receive(STARTUP_BUDGET) != READY:
+                self.stop()
+                return [], [f"the news rules could not be started within {STARTUP_BUDGET:g} s"]
+        try:
+            return await self._judge(snapshot)
+        except BaseException:
+            self.stop()  # cancelled mid-snapshot: its answers must not reach the next one
+            raise
+
+    async def _judge(self, snapshot: Snapshot) -> tuple[list[Verdict], list[str]]:
         await asyncio.to_thread(self.conn.send, snapshot)  # a big snapshot fills the pipe for a while
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.budget
