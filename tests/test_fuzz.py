@@ -1,6 +1,7 @@
 """Property-based tests over everything that comes from outside: config files, URL lists, sitemap
 and feed XML, viewport specs and command-line values. Whatever Hypothesis makes up, the answer is
 a value or one of our own one-line errors, never a traceback or an undocumented exit code."""
+import os
 import string
 import tomllib
 
@@ -13,7 +14,7 @@ from auditor.config import KEYS, VIEWPORT_PX, ConfigError, build_settings, find_
 from auditor.inputs import InputError, feed_entries, is_http, sitemap_entries, to_targets, url_list_entries
 from auditor.localserver import LocalServer
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 DOCUMENTED_EXIT_CODES = {0, 1, 2, 3, 4, 129, 130, 143}
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
@@ -73,8 +74,11 @@ urlish = st.lists(url_parts | st.text(max_size=5), max_size=8).map("".join)
 @FUZZ
 @given(st.lists(urlish, max_size=8))
 def test_url_lists_give_a_target_or_an_error_row_for_every_line(tmp_path, lines):
+    # An existing folder (such as "/") would be walked for real: that bound has its own test.
+    lines = [line.replace("\0", "") for line in lines]
+    lines = [line for line in lines if not os.path.isdir(line.strip().removeprefix("file://"))]
     path = tmp_path / "urls.txt"
-    path.write_text("\n".join(line.replace("\0", "") for line in lines), encoding="utf-8", errors="replace")
+    path.write_text("\n".join(lines), encoding="utf-8", errors="replace")
     try:
         entries = url_list_entries(str(path))
     except InputError:
@@ -113,7 +117,7 @@ def test_sitemap_and_feed_xml_give_entries_or_one_input_error(tmp_path, text, re
 cli_values = st.sampled_from(["nan", "inf", "-inf", "1e308", "0", "-1", "1", "30", "abc", "", "99999", "1e-300"])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cli_values, cli_values, st.sampled_from(["XL=99999x99999", "XL=1x1", "XL=375x667", "=", "XL=axb", "x"]),
        st.sampled_from(["missing.html", "http://[::1", "ftp://x.example/", "http://", "mailto:a@b"]))
 def test_command_line_values_end_in_a_documented_exit_code(tmp_path, timeout, concurrency, viewport, target):

@@ -202,3 +202,12 @@ def test_the_built_in_server_serves_only_its_folders(tmp_path):
             assert error.value.code == 404, bad
     finally:
         server.stop()
+
+
+def test_a_folder_with_too_many_pages_is_one_error_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_FOLDER_PAGES", 3)
+    for i in range(5):
+        (tmp_path / f"p{i}.html").write_text("<html></html>")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a symlinked folder is not followed
+    (targets,) = to_targets([str(tmp_path)], LocalServer())
+    assert "holds more than 3 HTML files" in targets.error
