@@ -18,8 +18,9 @@ from .rulerunner import RuleRunner
 
 VIEWPORT_MODES = ("reload", "resize")
 MAX_CROPS_PER_PAGE = 40
-# A page with more elements than this that runs out of time is called large, not busy.
+# A page with more elements or text than this that runs out of time is called large, not busy.
 LARGE_PAGE_ELEMENTS = 20_000
+LARGE_PAGE_TEXT = 200_000
 # Seconds that stopping the browser may take once the run is over or interrupted.
 STOP_BUDGET = 15
 NEVER_STARTED = "not audited: the run ended before this page was started"
@@ -88,7 +89,7 @@ class PageAudit:
         self.crop_by_selector: dict[str, str] = {}
         self.axe_version = ""
         self.axe_rules: dict[str, dict] = {}
-        self.elements = 0  # counted after the first load, to tell a large page from a busy one
+        self.elements = self.text = 0  # counted after each load, to tell a large page from a busy one
 
     async def run(self) -> PageResult:
         settings = self.settings
@@ -127,9 +128,14 @@ class PageAudit:
         return self.page
 
     def timeout_reason(self, viewport: Viewport, budget: float) -> str:
+        size = []
         if self.elements > LARGE_PAGE_ELEMENTS:
-            return (f"auditing {viewport.name} took longer than {budget:g} s: the page has {self.elements:,} "
-                    "elements, too many to audit in that time (a larger --timeout allows more)")
+            size.append(f"{self.elements:,} elements")
+        if self.text > LARGE_PAGE_TEXT:
+            size.append(f"{self.text:,} characters of text")
+        if size:
+            return (f"auditing {viewport.name} took longer than {budget:g} s: the page has {' and '.join(size)}, "
+                    "too much to audit in that time (a larger --timeout allows more)")
         return f"the page stopped responding for {budget:g} s (a script kept it busy)"
 
     async def visit(self, index: int, viewport: Viewport, loaded: bool) -> Snapshot:
@@ -155,8 +161,9 @@ class PageAudit:
     async def check_document(self) -> None:
         """What the browser made of the response: a PDF sent without a Content-Type is sniffed
         into Chromium's viewer, which is no article to audit. Counts the elements, too."""
-        kind, self.elements = await self.tab.evaluate(
-            "() => [document.contentType || '', document.getElementsByTagName('*').length]")
+        kind, self.elements, self.text = await self.tab.evaluate(
+            "() => [document.contentType || '', document.getElementsByTagName('*').length,"
+            " (document.body && document.body.textContent || '').length]")
         reason = not_html(str(kind).lower())
         if reason:
             raise BrowserError(reason.replace("the server sent", "the browser opened it as"))
