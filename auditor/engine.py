@@ -148,7 +148,6 @@ class PageAudit:
             await self.tab.set_viewport(viewport.width, viewport.height)
             try:
                 info = await self.tab.goto(self.target.fetch_url or self.target.url)
-                await self.check_document()
             except BrowserLost:
                 raise
             except BrowserError as error:
@@ -156,9 +155,10 @@ class PageAudit:
                     raise PageNotLoaded(str(error)) from None
                 raise
             self.page.final_url = info.final_url
+            await self.check_document(index)
         return await self.gather_viewport(viewport)
 
-    async def check_document(self) -> None:
+    async def check_document(self, index: int) -> None:
         """What the browser made of the response: a PDF sent without a Content-Type is sniffed
         into Chromium's viewer, which is no article to audit. Counts the elements, too."""
         kind, self.elements, self.text = await self.tab.evaluate(
@@ -166,7 +166,8 @@ class PageAudit:
             " (document.body && document.body.textContent || '').length]")
         reason = not_html(str(kind).lower())
         if reason:
-            raise BrowserError(reason.replace("the server sent", "the browser opened it as"))
+            reason = reason.replace("the server sent", "the browser opened it as")
+            raise PageNotLoaded(reason) if index == 0 else BrowserError(reason)
 
     async def gather_viewport(self, viewport: Viewport) -> Snapshot:
         snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,
