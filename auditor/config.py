@@ -1,6 +1,7 @@
 """Settings from defaults < config file (newsaudit.toml or [tool.newsaudit]) < command-line flags."""
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -80,14 +81,23 @@ def validate(table: dict, source: str) -> dict:
     return table
 
 
-_SIZE = re.compile(r"^\s*(\d{2,5})\s*[x×]\s*(\d{2,5})\s*$")
+_SIZE = re.compile(r"^\s*(\d{1,6})\s*[x×]\s*(\d{1,6})\s*$")
+# Bounds of what comes from outside: a huge window or wait would hang the run, not audit it.
+VIEWPORT_PX = (100, 4096)
+MAX_TIMEOUT = 3600
+MAX_CONCURRENCY = 64
 
 
 def parse_size(name: str, text: str) -> Viewport:
     match = _SIZE.match(str(text))
     if not match:
         raise ConfigError(f"viewport {name}: size {text!r} is not WIDTHxHEIGHT, e.g. 375x667")
-    return Viewport(name.strip(), int(match.group(1)), int(match.group(2)))
+    width, height = int(match.group(1)), int(match.group(2))
+    low, high = VIEWPORT_PX
+    if not (low <= width <= high and low <= height <= high):
+        raise ConfigError(f"viewport {name}: size {text!r} is out of range; width and height are "
+                          f"{low} to {high} px")
+    return Viewport(name.strip(), width, height)
 
 
 def parse_viewport_option(text: str) -> Viewport:
@@ -157,12 +167,13 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
             raise ConfigError(f"unknown rule {rule_id!r} in disable; news rules: {', '.join(known)}; "
                               "or an axe-core rule id (newsaudit rules --format json lists the news rules)")
 
-    concurrency = pick("concurrency", os.cpu_count() or 2)
-    if not isinstance(concurrency, int) or concurrency < 1:
-        raise ConfigError(f"concurrency must be a whole number of at least 1, not {concurrency!r}")
+    concurrency = pick("concurrency", min(os.cpu_count() or 2, MAX_CONCURRENCY))
+    if not isinstance(concurrency, int) or isinstance(concurrency, bool) or not 1 <= concurrency <= MAX_CONCURRENCY:
+        raise ConfigError(f"concurrency must be a whole number from 1 to {MAX_CONCURRENCY}, not {concurrency!r}")
     timeout = pick("timeout", 30)
-    if not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ConfigError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    if (not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not math.isfinite(timeout)
+            or not 0 < timeout <= MAX_TIMEOUT):
+        raise ConfigError(f"timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT}, not {timeout!r}")
     backend = pick("backend", "playwright")
     if backend not in ("playwright", "selenium"):
         raise ConfigError(f"unknown backend {backend!r}; choose one of: playwright, selenium")

@@ -9,15 +9,24 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, pictures, regions, retries, scripts, secret_values, site, steps
-from .browsers import Backend, BrowserError, BrowserOptions, Tab, make_backend
+from .browsers import Backend, BrowserError, BrowserLost, BrowserOptions, NoBrowser, Tab, make_backend
+from .browsers.errors import not_html
 from .gather import GatherOptions, gather
 from .merge import Verdict, merge
-from .model import AuditRun, PageResult, Snapshot, Viewport
+from .model import NOT_AUDITED, AuditRun, PageResult, Snapshot, Viewport
 from .pages_config import settings_for
 from .registry import Rule, RuleSettings, all_rules
+from .rulerunner import RuleRunner
 
 VIEWPORT_MODES = ("reload", "resize")
 MAX_CROPS_PER_PAGE = 40
+# A page with more elements or text than this that runs out of time is called large, not busy.
+LARGE_PAGE_ELEMENTS = 20_000
+LARGE_PAGE_TEXT = 200_000
+# Seconds that stopping the browser may take once the run is over or interrupted.
+STOP_BUDGET = 15
+NEVER_STARTED = "not audited: the run ended before this page was started"
+CUT_SHORT = "not audited: the run ended while this page was being audited"
 
 
 @dataclass
@@ -28,6 +37,7 @@ class Target:
     url: str
     fetch_url: str = ""
     error: str | None = None
+    path: str | None = None  # a local file's absolute path (served again on --resume)
 
 
 @dataclass
@@ -58,25 +68,12 @@ class Settings:
         }
 
 
-Progress = Callable[[PageResult], None]
+# Called as each page finishes, with its index in the targets.
+Progress = Callable[[int, PageResult], None]
 
 
 def news_rules(settings: Settings) -> list[Rule]:
     return [r for r in all_rules().values() if r.id not in settings.disabled_rules]
-
-
-def judge(snapshot: Snapshot, rules: list[Rule], rule_settings: RuleSettings) -> tuple[list[Verdict], list[str]]:
-    """Every rule over one snapshot; a rule that raises becomes an error, never a lost run."""
-    from rules import axe_adapter
-
-    verdicts = [Verdict(snapshot.viewport, v, None) for v in axe_adapter.violations(snapshot)]
-    errors = []
-    for rule in rules:
-        try:
-            verdicts.extend(Verdict(snapshot.viewport, v, rule) for v in rule.check(snapshot, rule_settings))
-        except Exception as error:  # noqa: BLE001 - one broken rule must not sink the run
-            errors.append(f"rule {rule.id} failed: {type(error).__name__}: {error}")
-    return verdicts, errors
 
 
 class PageNotLoaded(Exception):
@@ -86,9 +83,11 @@ class PageNotLoaded(Exception):
 class PageAudit:
     """One page through every viewport, in one worker's tab."""
 
-    def __init__(self, tab: Tab, target: Target, settings: Settings, rules: list[Rule],
+    def __init__(self, tab: Tab, target: Target, settings: Settings, rules: RuleRunner,
                  assets: pictures.AssetStore, backend_name: str):
         self.tab, self.target, self.settings, self.rules = tab, target, settings, rules
+        self.rule_ids = {r.id for r in news_rules(settings)}
+        self.marks = None
         self.assets, self.backend_name = assets, backend_name
         self.page = PageResult(url=target.url)
         self.verdicts: list[Verdict] = []
@@ -98,6 +97,7 @@ class PageAudit:
         self.full_page_taken = False
         self.axe_version = ""
         self.axe_rules: dict[str, dict] = {}
+        self.elements = self.text = 0  # counted after each load, to tell a large page from a busy one
 
     async def run(self) -> PageResult:
         started = time.monotonic()
@@ -113,12 +113,23 @@ class PageAudit:
         budget = 2 * settings.browser.timeout + 10 + site.extra_seconds(settings.site)
         for index, viewport in enumerate(settings.viewports):
             try:
-                loaded = await asyncio.wait_for(self.visit(index, viewport, loaded), budget)
+                snapshot = await asyncio.wait_for(self.visit(index, viewport, loaded), budget)
+                loaded = True
+                # The rules have their own budget, in their own process: no page is blamed for them.
+                verdicts = await self.judge_viewport(viewport, snapshot)
+                if self.settings.screenshots and self.assets.root is not None:
+                    try:
+                        await asyncio.wait_for(self.take_pictures(viewport, verdicts), budget)
+                    except asyncio.TimeoutError:
+                        await self.tab.reset()  # pictures are a courtesy; a hung page is not reused
+                        loaded = False
             except PageNotLoaded as error:
                 self.page.status, self.page.error = "error", str(error)
                 return self.page  # the page itself cannot be loaded: no viewport will be
+            except BrowserLost:
+                raise  # the whole browser is gone: the worker restarts it and retries the page
             except (BrowserError, asyncio.TimeoutError) as error:
-                reason = str(error) or f"the page stopped responding for {budget:g} s (a script kept it busy)"
+                reason = str(error) or self.timeout_reason(viewport, budget)
                 self.page.viewport_errors[viewport.name] = reason
                 if isinstance(error, asyncio.TimeoutError) or "crash" in reason:
                     await self.tab.reset()  # a hung or crashed renderer is not reused
@@ -130,8 +141,19 @@ class PageAudit:
         self.attach_pictures()
         return self.page
 
-    async def visit(self, index: int, viewport: Viewport, loaded: bool) -> bool:
-        """Load (or resize to) one viewport and audit it; returns whether the page is loaded."""
+    def timeout_reason(self, viewport: Viewport, budget: float) -> str:
+        size = []
+        if self.elements > LARGE_PAGE_ELEMENTS:
+            size.append(f"{self.elements:,} elements")
+        if self.text > LARGE_PAGE_TEXT:
+            size.append(f"{self.text:,} characters of text")
+        if size:
+            return (f"auditing {viewport.name} took longer than {budget:g} s: the page has {' and '.join(size)}, "
+                    "too much to audit in that time (a larger --timeout allows more)")
+        return f"the page stopped responding for {budget:g} s (a script kept it busy)"
+
+    async def visit(self, index: int, viewport: Viewport, loaded: bool) -> Snapshot:
+        """Load (or resize to) one viewport and gather its snapshot."""
         if self.settings.viewport_mode == "resize" and loaded:
             await self.tab.set_viewport(viewport.width, viewport.height)
         else:
@@ -141,6 +163,8 @@ class PageAudit:
             try:
                 info, tries = await retries.load(self.tab, self.target.fetch_url or self.target.url,
                                                  self.settings.site.retries)
+            except BrowserLost:
+                raise
             except BrowserError as error:
                 if index == 0:
                     raise PageNotLoaded(str(error)) from None
@@ -152,10 +176,21 @@ class PageAudit:
                 raise PageNotLoaded(str(error)) from None
             self.page.consent = self.page.consent if self.page.consent.get("found") else banner
             self.page.final_url = info.final_url
-        await self.audit_viewport(viewport)
-        return True
+            await self.check_document(index)
+        return await self.gather_viewport(viewport)
 
-    async def audit_viewport(self, viewport: Viewport) -> None:
+    async def check_document(self, index: int) -> None:
+        """What the browser made of the response: a PDF sent without a Content-Type is sniffed
+        into Chromium's viewer, which is no article to audit. Counts the elements, too."""
+        kind, self.elements, self.text = await self.tab.evaluate(
+            "() => [document.contentType || '', document.getElementsByTagName('*').length,"
+            " (document.body && document.body.textContent || '').length]")
+        reason = not_html(str(kind).lower())
+        if reason:
+            reason = reason.replace("the server sent", "the browser opened it as")
+            raise PageNotLoaded(reason) if index == 0 else BrowserError(reason)
+
+    async def gather_viewport(self, viewport: Viewport) -> Snapshot:
         snapshot = await gather(self.tab, self.target.url, self.page.final_url, viewport,
                                 self.settings.gather, self.backend_name)
         marks = await regions.classify(self.tab, snapshot, self.settings.gather)
@@ -170,14 +205,19 @@ class PageAudit:
         self.page.outline[viewport.name] = [
             {"level": h["level"], "text": h["text"], "selector": h["selector"], "in_article": h["in_article"]}
             for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
-        verdicts, errors = judge(snapshot, self.rules, self.settings.rule_settings)
-        regions.assign_audience(verdicts, marks)
+        self.marks = marks
+        return snapshot
+
+    async def judge_viewport(self, viewport: Viewport, snapshot: Snapshot) -> list[Verdict]:
+        verdicts, errors = await self.rules.judge(snapshot)
+        # The rule process runs the run's rules; a [[pages]] table may switch some off here.
+        verdicts = [v for v in verdicts if v.rule is None or v.rule.id in self.rule_ids]
+        regions.assign_audience(verdicts, self.marks)
         self.verdicts.extend(verdicts)
         if errors:
             raise BrowserError("; ".join(errors))
         self.page.viewports_audited.append(viewport.name)
-        if self.settings.screenshots and self.assets.root is not None:
-            await self.take_pictures(viewport, verdicts)
+        return verdicts
 
     async def take_pictures(self, viewport: Viewport, verdicts: list[Verdict]) -> None:
         """One screenshot of the first screen; each element's crop cut from it in Pillow. Elements
@@ -234,20 +274,72 @@ class PageAudit:
                 finding.image_loaded = self.loaded[finding.selector]
 
 
+class Worker:
+    """One worker: a tab, a rule process, and the page it is on."""
+
+    def __init__(self, backend: Backend, settings: Settings, rules: list[Rule], assets: pictures.AssetStore):
+        self.backend, self.settings, self.assets = backend, settings, assets
+        self.rules = RuleRunner(rules, settings.rule_settings)
+        self.tab: Tab | None = None
+
+    async def audit(self, target: Target) -> tuple[PageResult, PageAudit | None]:
+        """One page; when the browser dies under it, a new browser and one more try."""
+        reason = ""
+        for attempt in (1, 2):
+            try:
+                if self.tab is None:
+                    self.tab = await self.backend.new_tab()
+                await self.tab.reset()
+                page_settings = settings_for(self.settings, target.url)
+                audit = PageAudit(self.tab, target, page_settings, self.rules, self.assets, self.backend.name)
+                page = await audit.run()
+                if page_settings.fail_on != self.settings.fail_on:
+                    page.fail_on = page_settings.fail_on
+                return page, audit
+            except (BrowserLost, NoBrowser) as error:
+                reason = str(error)
+                await self.drop_tab()
+                try:
+                    await self.backend.recover()
+                except NoBrowser as error:
+                    reason = f"{reason}; a new browser could not be started: {error}"
+                    break
+            except BrowserError as error:  # a tab that could not be set up for this page
+                await self.drop_tab()
+                return PageResult(url=target.url, status="error", error=str(error)), None
+        retried = " (tried twice)" if attempt == 2 else ""
+        return PageResult(url=target.url, status="error", error=f"{reason}{retried}"), None
+
+    async def drop_tab(self) -> None:
+        if self.tab is not None:
+            try:
+                await asyncio.wait_for(self.tab.close(), STOP_BUDGET)
+            except (BrowserError, asyncio.TimeoutError):
+                pass  # a tab of a dead browser
+            self.tab = None
+
+    async def close(self) -> None:
+        self.rules.stop()
+        await self.drop_tab()
+
+
 async def audit_targets(targets: list[Target], settings: Settings, progress: Progress | None = None,
-                        results: list | None = None, backend: Backend | None = None) -> dict:
+                        results: list | None = None, backend: Backend | None = None,
+                        info: dict | None = None) -> dict:
     """Audit every target; fills ``results`` (by input order) as pages finish, so an interrupted run
-    still has what was done. Returns facts about the run (browser and axe versions)."""
+    still has what was done, and ``info["in_flight"]`` with the pages being audited. Returns facts
+    about the run (browser and axe versions)."""
     results = results if results is not None else [None] * len(targets)
     rules = news_rules(settings)
     assets = pictures.AssetStore(settings.output if settings.screenshots else None)
-    info = {"browser": "", "axe_version": scripts.axe_version()}
-    pending = [(i, t) for i, t in enumerate(targets) if t.error is None]
+    info = info if info is not None else {}
+    info.update({"browser": "", "axe_version": scripts.axe_version(), "in_flight": set()})
+    pending = [(i, t) for i, t in enumerate(targets) if t.error is None and results[i] is None]
     for i, target in enumerate(targets):
-        if target.error is not None:
+        if target.error is not None and results[i] is None:
             results[i] = PageResult(url=target.url, status="error", error=target.error)
             if progress:
-                progress(results[i])
+                progress(i, results[i])
     if not pending:
         return info
     backend = backend or make_backend(settings.backend, settings.browser)
@@ -259,30 +351,31 @@ async def audit_targets(targets: list[Target], settings: Settings, progress: Pro
         for item in pending:
             queue.put_nowait(item)
 
-        async def worker() -> None:
-            tab = await backend.new_tab()
+        async def work() -> None:
+            worker = Worker(backend, settings, rules, assets)
             try:
                 while not queue.empty():
                     index, target = queue.get_nowait()
-                    await tab.reset()
-                    page_settings = settings_for(settings, target.url)
-                    page_rules = rules if page_settings is settings else news_rules(page_settings)
-                    audit = PageAudit(tab, target, page_settings, page_rules, assets, backend.name)
-                    results[index] = await audit.run()
-                    if page_settings.fail_on != settings.fail_on:
-                        results[index].fail_on = page_settings.fail_on
+                    info["in_flight"].add(index)
+                    results[index], audit = await worker.audit(target)
+                    info["in_flight"].discard(index)
                     secret_values.scrub_page(results[index])
-                    info["axe_version"] = audit.axe_version or info["axe_version"]
-                    info.setdefault("axe_rules", {}).update(audit.axe_rules)
+                    if audit is not None:
+                        info["axe_version"] = audit.axe_version or info["axe_version"]
+                        info.setdefault("axe_rules", {}).update(audit.axe_rules)
+                    info["browser"] = backend.version or info["browser"]
                     if progress:
-                        progress(results[index])
+                        progress(index, results[index])
             finally:
-                await tab.close()
+                await worker.close()
 
         workers = max(1, min(settings.concurrency, len(pending)))
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        await asyncio.gather(*(work() for _ in range(workers)))
     finally:
-        await backend.stop()
+        try:
+            await asyncio.wait_for(backend.stop(), STOP_BUDGET)
+        except (asyncio.TimeoutError, BrowserError):
+            pass  # the report matters more than a tidy browser exit
     return info
 
 
@@ -308,8 +401,12 @@ def axe_rule_meta(finding, axe: dict) -> dict:
 
 
 def build_run(targets: list[Target], results: list, settings: Settings, info: dict,
-              started: str, interrupted: bool = False) -> AuditRun:
-    pages = [r for r in results if r is not None]
+              started: str, ended_by: str = "") -> AuditRun:
+    """The run so far; a page without a result is listed as not audited, never left out."""
+    in_flight = info.get("in_flight", set())
+    pages = [r if r is not None else
+             PageResult(url=t.url, status=NOT_AUDITED, error=CUT_SHORT if i in in_flight else NEVER_STARTED)
+             for i, (t, r) in enumerate(zip(targets, results))]
     rule_meta = {r.id: r.metadata() for r in all_rules().values()}
     used = {}
     for page in pages:
@@ -323,4 +420,4 @@ def build_run(targets: list[Target], results: list, settings: Settings, info: di
         axe_version=info.get("axe_version", ""),
         viewports={v.name: v.to_dict() for v in settings.viewports},
         pages=pages, settings=settings.describe(), rules=dict(sorted(used.items())),
-        started=started, finished=now(), interrupted=interrupted)
+        started=started, finished=now(), interrupted=bool(ended_by), ended_by=ended_by)

@@ -26,7 +26,8 @@ class QuietHTTPServer(ThreadingHTTPServer):
 
 
 class LocalServer:
-    """Serves each mounted folder under its own prefix (/0/, /1/, …) on an ephemeral port."""
+    """Serves each mounted folder under its own prefix (/0/, /1/, …) on an ephemeral port, and
+    nothing outside them."""
 
     def __init__(self):
         self.mounts: list[Path] = []
@@ -49,8 +50,13 @@ class LocalServer:
                 parts = path.split("?", 1)[0].split("#", 1)[0].lstrip("/").split("/", 1)
                 if not parts[0].isdigit() or int(parts[0]) >= len(mounts):
                     return str(Path("/nonexistent-newsaudit"))
-                self.directory = str(mounts[int(parts[0])])
-                return super().translate_path("/" + (parts[1] if len(parts) > 1 else ""))
+                mount = mounts[int(parts[0])]
+                self.directory = str(mount)
+                path = super().translate_path("/" + (parts[1] if len(parts) > 1 else ""))
+                # Only inside the folders it was given: no symlink leads out of them.
+                if not Path(path).resolve().is_relative_to(mount):
+                    return str(Path("/nonexistent-newsaudit"))
+                return path
 
         self.server = QuietHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory="/"))
         threading.Thread(target=self.server.serve_forever, daemon=True, name="newsaudit-files").start()

@@ -138,7 +138,7 @@ class PageResult:
     final_url: str = ""
     title: str = ""
     headline: str = ""
-    status: str = "audited"  # "audited" | "error"
+    status: str = "audited"  # "audited" | "error" | "not audited" (the run ended before it started)
     error: str | None = None
     viewport_errors: dict = field(default_factory=dict)
     viewports_audited: list[str] = field(default_factory=list)
@@ -189,6 +189,8 @@ class AuditRun:
     fixed: list = field(default_factory=list)
     # The [[ignore]] entries and what became of them ("applied", "expired", "unmatched").
     ignores: list = field(default_factory=list)
+    # Why the run ended early: "SIGINT", "SIGTERM", "SIGHUP" or "internal error: <reason>"; "" if it did not.
+    ended_by: str = ""
 
     @property
     def fail_on(self) -> str:
@@ -204,6 +206,7 @@ class AuditRun:
             "pages": len(self.pages),
             "audited": sum(1 for p in self.pages if p.status == "audited"),
             "errors": errors,
+            "not_audited": sum(1 for p in self.pages if p.status == NOT_AUDITED),
             "findings": sum(by_impact.values()),
             "findings_by_impact": by_impact,
             "ignored": sum(1 for p in self.pages for f in p.findings if f.ignored is not None),
@@ -226,6 +229,7 @@ class AuditRun:
             "started": self.started,
             "finished": self.finished,
             "interrupted": self.interrupted,
+            "ended_by": self.ended_by,
             "rules": self.rules,
             "pages": [p.to_dict() for p in self.pages],
             "baseline": self.baseline,
@@ -261,17 +265,35 @@ def failing_findings(run: AuditRun) -> Iterable[Finding]:
     return [f for p in run.pages for f in failing(p)]
 
 
+# The gate's whole vocabulary; report renderers show exactly these words.
+GATES = ("passed", "failed", "error", "incomplete", "not gated")
+NOT_AUDITED = "not audited"
+
+
 def gate(run: AuditRun) -> str:
-    """"passed", "failed" (findings at or above --fail-on) or "error" (something not audited)."""
+    """"incomplete" (the run ended early), "error" (something could not be audited), "failed"
+    (findings at or above --fail-on), "not gated" (--fail-on never) or "passed"."""
+    if run.interrupted or any(p.status == NOT_AUDITED for p in run.pages):
+        return "incomplete"
     if any(p.status == "error" or p.viewport_errors for p in run.pages):
         return "error"
+    if run.fail_on == "never":
+        return "not gated"
     return "failed" if failing_findings(run) else "passed"
 
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOT_AUDITED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# Exit codes: the README's table says the same. 1 only ever means findings.
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOT_AUDITED, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # SIGINT (Ctrl-C)
+# A signal that ends the run exits 128 + its number, as a shell reports a process it killed.
+EXIT_BY_SIGNAL = {"SIGINT": 130, "SIGTERM": 143, "SIGHUP": 129}
+INTERNAL_ERROR = "internal error"
 
 
 def exit_code(run: AuditRun) -> int:
+    if run.ended_by.startswith(INTERNAL_ERROR):
+        return EXIT_INTERNAL
     if run.interrupted:
-        return EXIT_INTERRUPTED
-    return {"passed": EXIT_OK, "failed": EXIT_FINDINGS, "error": EXIT_NOT_AUDITED}[gate(run)]
+        return EXIT_BY_SIGNAL.get(run.ended_by, EXIT_INTERRUPTED)
+    return {"passed": EXIT_OK, "not gated": EXIT_OK, "failed": EXIT_FINDINGS, "error": EXIT_NOT_AUDITED,
+            "incomplete": EXIT_INTERNAL}[gate(run)]

@@ -10,10 +10,11 @@ from .model import PageResult
 
 
 class Reporter:
-    def __init__(self, total: int, quiet: bool = False, stream=None):
+    def __init__(self, total: int, quiet: bool = False, stream=None, redact=str, done: int = 0):
         self.total = total
         self.quiet = quiet
-        self.done = 0
+        self.redact = redact  # every line shows URLs and reasons without their passwords
+        self.done = done
         self.errors = 0
         self.console = Console(file=stream or sys.stderr)
         self.progress: Progress | None = None
@@ -27,7 +28,7 @@ class Reporter:
                 TextColumn("{task.fields[url]}", style="dim"),
                 console=self.console, transient=True)
             self.progress.start()
-            self.task = self.progress.add_task("audit", total=self.total, errors=0, url="")
+            self.task = self.progress.add_task("audit", total=self.total, completed=self.done, errors=0, url="")
         return self
 
     def __exit__(self, *exc) -> None:
@@ -41,7 +42,7 @@ class Reporter:
         if self.quiet:
             return
         if self.progress is not None:
-            self.progress.update(self.task, advance=1, errors=self.errors, url=page.url[-60:])
+            self.progress.update(self.task, advance=1, errors=self.errors, url=self.redact(page.url)[-60:])
             return
         if page.status == "error":
             state = f"error: {page.error}"
@@ -50,5 +51,5 @@ class Reporter:
             state = f"{count} finding{'' if count == 1 else 's'}"
             if page.viewport_errors:
                 state += "; not audited at " + ", ".join(f"{v} ({r})" for v, r in page.viewport_errors.items())
-        self.console.print(f"[{self.done}/{self.total}] {page.url}: {state}", markup=False, highlight=False,
-                           soft_wrap=True)
+        self.console.print(self.redact(f"[{self.done}/{self.total}] {page.url}: {state}"), markup=False,
+                           highlight=False, soft_wrap=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 
-from .browsers import BrowserError, LoadInfo, Tab
+from .browsers import BrowserError, BrowserLost, LoadInfo, Tab
 from .browsers.errors import _NET_ERRORS
 
 DEFAULT_RETRIES = 1
@@ -35,6 +35,8 @@ async def load(tab: Tab, url: str, retries: int) -> tuple[LoadInfo, int]:
     while True:
         try:
             return await tab.goto(url), tries
+        except BrowserLost:
+            raise  # the browser is gone: the worker starts a new one, a retry here cannot help
         except BrowserError as error:
             if tries > retries or not transient(str(error)):
                 if tries > 1:

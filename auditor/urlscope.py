@@ -4,6 +4,7 @@ sitemap index, each feed, each list), then --rewrite FROM=TO, so that a producti
 audits a staging copy."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
 import re
@@ -62,3 +63,10 @@ def rewrite(location: str, options) -> str:
         if location.startswith(source):
             return target + location[len(source):]
     return location
+
+
+def rewrite_entry(entry, options):
+    """rewrite() for a location given as text or as an input Entry, which keeps its date and error."""
+    if isinstance(entry, str):
+        return rewrite(entry, options)
+    return dataclasses.replace(entry, location=rewrite(entry.location, options))

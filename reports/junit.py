@@ -48,7 +48,10 @@ def clean(text: object) -> str:
 def classname(page: PageResult) -> str:
     """``newsaudit.<host>.<path>``: dots only between the three parts, so reporters that split a
     class name at dots show the host as the package and the path as the class."""
-    parts = urlsplit(page.url)
+    try:
+        parts = urlsplit(page.url)
+    except ValueError:  # a malformed URL is that page's error row, and still gets a class name
+        parts = urlsplit("")
     web = parts.scheme in ("http", "https")
     host = parts.netloc if web else "local"
     path = parts.path if web else page_key(page.url)

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from auditor.model import AuditRun
+from auditor.untrusted import inert_text
 
 from . import view
 
@@ -29,14 +30,14 @@ MAX_CHARS = 60_000
 TEXT_CHARS = 200
 MAX_LINK = 1000
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-GATE_MARK = {"passed": "✅", "failed": "❌", "error": "⚠️"}
+GATE_MARK = {"passed": "✅", "failed": "❌", "error": "⚠️", "incomplete": "⏹️", "not gated": "ℹ️"}
 
 
 def text(value: object, limit: int = TEXT_CHARS) -> str:
     """Untrusted text as inert Markdown: one line, at most ``limit`` characters before escaping,
-    HTML entities, Markdown punctuation escaped."""
+    no bidi controls or live @mentions, HTML entities, Markdown punctuation escaped."""
     value = str(value)[:limit * 4]  # bounds the split below; spaces collapse, so keep some spare
-    value = " ".join(value.split())
+    value = " ".join(inert_text(value).split())
     if len(value) > limit:
         value = value[:limit - 1] + "…"
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

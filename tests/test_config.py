@@ -39,7 +39,16 @@ def test_viewport_subset_and_override_and_addition():
     ({"viewport_mode": "zoom"}, {}, ["reload, resize"]),
     ({}, {"colour": "red"}, ["unknown key 'colour'", "valid keys"]),
     ({}, {"timeout": "soon"}, ["timeout must be a int or float"]),
-    ({"concurrency": 0}, {}, ["at least 1"]),
+    ({"concurrency": 0}, {}, ["from 1 to 64"]),
+    ({"concurrency": 10_000}, {}, ["from 1 to 64"]),
+    ({"viewport": ["XL=99999x99999"]}, {}, ["out of range", "100 to 4096 px"]),
+    ({"viewport": ["TINY=10x10"]}, {}, ["out of range"]),
+    ({}, {"viewport": {"XL": "5000x800"}}, ["out of range"]),
+    ({"timeout": float("nan")}, {}, ["above 0 and at most 3600"]),
+    ({"timeout": float("inf")}, {}, ["above 0 and at most 3600"]),
+    ({"timeout": 1e308}, {}, ["above 0 and at most 3600"]),
+    ({"timeout": -1.0}, {}, ["above 0"]),
+    ({}, {"timeout": True}, ["above 0"]),
     ({"backend": "lynx"}, {}, ["playwright, selenium"]),
 ])
 def test_bad_settings_are_one_clear_error(flags, table, words):

@@ -160,11 +160,11 @@ def test_a_page_fail_on_gates_that_page_only():
 
 def _entries():
     day = lambda n: dt.datetime(2026, 11, n, tzinfo=dt.timezone.utc)  # noqa: E731
-    return [Entry("https://www.site.example/news/a", day(1), "news.xml"),
-            Entry("https://www.site.example/news/b", day(3), "news.xml"),
-            Entry("https://www.site.example/sport/c", day(2), "sport.xml"),
-            Entry("https://www.site.example/sport/d", day(4), "sport.xml"),
-            Entry("https://www.site.example/video/e", day(5), "video.xml")]
+    return [Entry("https://www.site.example/news/a", day(1), section="news.xml"),
+            Entry("https://www.site.example/news/b", day(3), section="news.xml"),
+            Entry("https://www.site.example/sport/c", day(2), section="sport.xml"),
+            Entry("https://www.site.example/sport/d", day(4), section="sport.xml"),
+            Entry("https://www.site.example/video/e", day(5), section="video.xml")]
 
 
 def test_url_include_exclude_per_section_limit_and_rewrite():

@@ -16,6 +16,11 @@ class BrowserError(Exception):
     """A one-line reason a page or viewport could not be audited."""
 
 
+class BrowserLost(BrowserError):
+    """The browser process or its connection (a WebDriver session, a Grid node) is gone: the
+    engine starts a new one and audits the page once more."""
+
+
 class NoBrowser(Exception):
     """No usable Chromium: a configuration error (exit 2)."""
 
@@ -148,6 +153,10 @@ class Backend(ABC):
 
     @abstractmethod
     async def stop(self) -> None: ...
+
+    async def recover(self) -> None:
+        """After a BrowserLost: make sure new tabs work again (a new browser, a new session).
+        Raise NoBrowser when none can be had."""
 
     @property
     @abstractmethod

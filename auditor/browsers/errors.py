@@ -38,7 +38,13 @@ def load_error(message: str, url: str) -> str:
         return template.format(host=host) if template else f"could not load the page ({code})"
     if "crash" in message.lower():
         return "the browser tab crashed while loading the page"
-    return "could not load the page: " + (message.strip().splitlines() or ["unknown error"])[0]
+    if "interrupted by another navigation" in message or is_navigation_race(message):
+        return KEEPS_NAVIGATING
+    if "frame was detached" in message.lower():
+        return "the page removed itself while loading"
+    # Playwright's own words start "Page.goto: " and end in a call log: keep the reason alone.
+    first = (message.strip().splitlines() or ["unknown error"])[0]
+    return "could not load the page: " + re.sub(r"^\w+\.\w+: ", "", first)
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -57,3 +63,4 @@ def is_navigation_race(message: str) -> bool:
 
 
 KEEPS_NAVIGATING = "the page keeps navigating by itself, so it could not be audited"
+BROWSER_LOST = "the browser closed unexpectedly (Chromium crashed, was killed, or its connection dropped)"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -10,17 +11,64 @@ from playwright.async_api import async_playwright
 from ..blocking import Blocker
 from .. import scripts
 from ..scripts import CLEAR_STORAGE, SETTLE
-from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
-from .errors import KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
+from . import (Backend, BrowserError, BrowserLost, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags,
+               find_chromium)
+from .errors import BROWSER_LOST, KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
+
+# After a failed call, how long to wait for Playwright to notice that the browser itself is gone.
+DISCONNECT_GRACE = 1.0
+
+
+def guarded(method):
+    """A call of a tab whose browser dies is BrowserLost at once (Playwright may leave a call on
+    a killed browser unanswered for good, e.g. new_page); any other Playwright error is a one-line
+    BrowserError, never a traceback."""
+
+    @functools.wraps(method)
+    async def call(self: "PlaywrightTab", *args, **kwargs):
+        work = asyncio.ensure_future(method(self, *args, **kwargs))
+        gone = asyncio.ensure_future(self.gone.wait())
+        try:
+            await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for future in (work, gone):
+                if not future.done():
+                    future.cancel()
+        if not work.done() or work.cancelled():
+            raise BrowserLost(BROWSER_LOST)
+        try:
+            return work.result()
+        except BrowserLost:
+            raise
+        except (PlaywrightError, BrowserError) as error:
+            if await self.browser_gone():
+                raise BrowserLost(BROWSER_LOST) from None
+            if isinstance(error, BrowserError):
+                raise
+            raise BrowserError(f"the browser failed: {(str(error).strip().splitlines() or ['unknown error'])[0]}") \
+                from None
+
+    return call
+
 
 class PlaywrightTab(Tab):
     def __init__(self, backend: "PlaywrightBackend"):
         self.backend = backend
+        self.browser = backend.browser  # the browser this tab's contexts belong to
+        self.gone = backend.gone  # set when that browser disconnects
         self.context = None
         self.page = None
         self.page_url = ""
         self.main_response = None
         self.viewport = {"width": 1280, "height": 800}
+
+    async def browser_gone(self) -> bool:
+        """Whether the browser is gone; Playwright may report an error a moment before that."""
+        try:
+            await asyncio.wait_for(self.gone.wait(), DISCONNECT_GRACE)
+        except asyncio.TimeoutError:
+            pass
+        return self.gone.is_set()
 
     async def fresh_context(self) -> None:
         """A new browser context per page: a first-time visitor, with no cookies or storage."""
@@ -37,6 +85,7 @@ class PlaywrightTab(Tab):
         self.page.on("dialog", self._dialog)
         self.page.on("response", self._response)
 
+    @guarded
     async def clear_site_data(self) -> None:
         """Between viewports of one page: forget what the last load stored, as a new visitor."""
         await self.context.clear_cookies()
@@ -47,6 +96,7 @@ class PlaywrightTab(Tab):
                 pass  # a crashed or navigating page is replaced by the next fresh_context anyway
         await self.backend.restore_identity(self.context)
 
+    @guarded
     async def reset(self) -> None:
         await self.fresh_context()
 
@@ -76,6 +126,7 @@ class PlaywrightTab(Tab):
             # Redirected hops never reach the route handler: the final origin is the page's own.
             self.page_url = response.url
 
+    @guarded
     async def set_viewport(self, width: int, height: int) -> None:
         self.viewport = {"width": width, "height": height}
         if self.page is not None:
@@ -85,6 +136,7 @@ class PlaywrightTab(Tab):
             except PlaywrightError:
                 pass  # about:blank before the first load, or a navigating page: nothing to settle
 
+    @guarded
     async def goto(self, url: str) -> LoadInfo:
         timeout = self.backend.options.timeout
         self.page_url = url
@@ -114,6 +166,7 @@ class PlaywrightTab(Tab):
             return ""
         return (response.headers.get("content-type") or "").split(";")[0].strip().lower()
 
+    @guarded
     async def evaluate(self, function: str, arg: object = None) -> object:
         # A page that navigates by itself destroys the context mid-call: wait and retry a little.
         for attempt in range(3):
@@ -132,12 +185,15 @@ class PlaywrightTab(Tab):
                 await asyncio.sleep(0.2 * (attempt + 1))
         raise BrowserError(KEEPS_NAVIGATING)
 
+    @guarded
     async def inject(self, script: str) -> None:
         await self.evaluate(f"() => {{ {script}\n }}")
 
+    @guarded
     async def press_tab(self) -> None:
         await self.page.keyboard.press("Tab")
 
+    @guarded
     async def screenshot(self, clip: dict | None = None) -> bytes:
         try:
             return await self.page.screenshot(type="png", clip=clip, animations="disabled",
@@ -170,8 +226,8 @@ class PlaywrightTab(Tab):
     async def _close(self) -> None:
         if self.context is not None:
             try:
-                await self.context.close()
-            except PlaywrightError:
+                await asyncio.wait_for(self.context.close(), self.backend.options.timeout)
+            except (PlaywrightError, asyncio.TimeoutError):
                 pass
         self.context = self.page = None
 
@@ -188,6 +244,8 @@ class PlaywrightBackend(Backend):
         self.playwright = None
         self.browser = None
         self.executable = ""
+        self.restarting = asyncio.Lock()
+        self.gone = asyncio.Event()  # of the current browser
 
     async def start(self) -> None:
         self.playwright = await async_playwright().start()
@@ -201,11 +259,41 @@ class PlaywrightBackend(Backend):
             await self.playwright.stop()
             raise
         try:
+            await self.launch()
+        except NoBrowser:
+            await self.playwright.stop()
+            raise
+
+    async def launch(self) -> None:
+        try:
             self.browser = await self.playwright.chromium.launch(
                 executable_path=self.executable, headless=self.options.headless, args=chromium_flags())
         except PlaywrightError as error:
-            await self.playwright.stop()
             raise NoBrowser(f"could not start {self.executable}: {str(error).splitlines()[0]}") from None
+        gone = self.gone = asyncio.Event()
+        self.browser.on("disconnected", lambda _: gone.set())
+
+    async def recover(self) -> None:
+        """A new Chromium when the old one died; the workers that lost it wait for this one."""
+        async with self.restarting:
+            if self.browser is not None and not self.gone.is_set():
+                return  # another worker has started it already
+            old, self.browser = self.browser, None
+            if old is not None:
+                try:
+                    await asyncio.wait_for(old.close(), 5)
+                except (PlaywrightError, asyncio.TimeoutError):
+                    pass
+            try:
+                await self.launch()
+            except NoBrowser:
+                # The Playwright driver itself may be what died: start it afresh once.
+                try:
+                    await asyncio.wait_for(self.playwright.stop(), 5)
+                except (PlaywrightError, asyncio.TimeoutError):
+                    pass
+                self.playwright = await async_playwright().start()
+                await self.launch()
 
     async def new_tab(self) -> Tab:
         return PlaywrightTab(self)  # its context is made by reset(), before each page

@@ -41,7 +41,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from ..blocking import ad_hosts
-from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
+from . import Backend, BrowserError, BrowserLost, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
 from .errors import is_navigation_race, load_error, not_html
 
 # The bounded settle after a load or a resize, the same for both backends.
@@ -98,6 +98,13 @@ FORGET = """() => {
 STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage,storage_buckets,"
                  "file_systems")
 MAX_SELF_NAVIGATIONS = 2
+# What chromedriver and a Grid say when the session is gone (its browser or its node died).
+SESSION_LOST = ("crash", "session deleted", "disconnected", "unable to find session", "no such session",
+                "unable to execute request for an existing session", "connection refused", "connection error",
+                "node is down", "chrome not reachable", "rejected from java.util.concurrent")
+# How long a Grid gets to offer a working node for a new session after one failed (its health check
+# takes that long to notice a dead node).
+SESSION_RETRY_SECONDS = 60
 URLPATTERN_SPECIALS = set("\\:{}()+?[]")
 
 
@@ -138,21 +145,34 @@ class SeleniumTab(Tab):
 
     async def _run(self, function, *args):
         """``function(*args)`` in a thread; a WebDriver failure nobody expected becomes a one-line
-        reason, and a lost session is replaced at the next reset."""
+        reason, and a lost session (a crashed browser, a Grid node gone) is BrowserLost: the engine
+        audits the page again in a new session."""
         try:
             return await asyncio.to_thread(function, *args)
+        except BrowserLost:
+            raise
+        except BrowserError as error:
+            if self.broken:
+                raise BrowserLost(str(error)) from None
+            raise
         except WebDriverException as error:
             if self._broken(error):
-                raise BrowserError("the browser tab crashed or its session was lost") from None
+                raise BrowserLost("the browser tab crashed or its session was lost") from None
             raise BrowserError(f"the browser failed: {_first_line(error)}") from None
+        except NoBrowser:
+            raise
+        except Exception as error:  # noqa: BLE001 - urllib3/http errors: the WebDriver connection dropped
+            self.broken = True
+            reason = str(getattr(error, "reason", None) or error).strip().rsplit(": ", 1)[-1] or type(error).__name__
+            raise BrowserLost(f"the connection to the browser dropped: {reason}") from None
 
     def _cdp(self, command: str, params: dict | None = None) -> dict:
         return self.backend.cdp(self.driver, command, params or {})
 
     def _broken(self, error: WebDriverException) -> bool:
         message = (error.msg or str(error)).lower()
-        if isinstance(error, (InvalidSessionIdException, NoSuchWindowException)) or "crash" in message \
-                or "session deleted" in message or "disconnected" in message:
+        if isinstance(error, (InvalidSessionIdException, NoSuchWindowException)) or any(
+                words in message for words in SESSION_LOST):
             self.broken = True
         return self.broken
 
@@ -395,8 +415,8 @@ def _navigation_race(error: WebDriverException) -> bool:
         text in message for text in ("no such execution context", "aborted by navigation"))
 
 
-def _first_line(error: WebDriverException) -> str:
-    return ((error.msg or str(error)).strip().splitlines() or ["unknown error"])[0]
+def _first_line(error: Exception) -> str:
+    return ((getattr(error, "msg", None) or str(error)).strip().splitlines() or ["unknown error"])[0]
 
 
 class SeleniumBackend(Backend):
@@ -445,23 +465,39 @@ class SeleniumBackend(Backend):
             raise NoBrowser(f"could not reach {self.where()}: {reason}") from None
         self.drivers.append(driver)
         timeout = self.options.timeout
-        driver.set_page_load_timeout(timeout)
-        driver.set_script_timeout(max(timeout, 30))
+        try:
+            driver.set_page_load_timeout(timeout)
+            driver.set_script_timeout(max(timeout, 30))
+        except Exception as error:  # noqa: BLE001 - a session that died at birth (its Grid node went)
+            self.quit(driver)
+            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
         return driver
 
     def open_session(self, viewport: tuple[int, int] = (1280, 800)):
-        """A new session, ready for its first page; NoBrowser when none can be had."""
+        """A new session, ready for its first page; NoBrowser when none can be had. A Grid may
+        still send a new session to a node that just died, until its health check notices: try
+        again for a while before giving up."""
+        deadline = time.monotonic() + (SESSION_RETRY_SECONDS if self.options.grid_url and self.browser_version else 0)
+        while True:
+            try:
+                return self._open_session(viewport)
+            except NoBrowser:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(2)
+
+    def _open_session(self, viewport: tuple[int, int]):
         driver = self.new_driver()
         try:
             if not self.browser_version:
                 self.probe(driver)
             self.prepare(driver, viewport)
-        except WebDriverException as error:
-            self.quit(driver)
-            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
         except NoBrowser:
             self.quit(driver)
             raise
+        except Exception as error:  # noqa: BLE001 - WebDriver or connection errors alike
+            self.quit(driver)
+            raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
         return driver
 
     def probe(self, driver) -> None:
