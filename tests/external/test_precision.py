@@ -115,9 +115,10 @@ def test_every_finding_has_a_verdict(keys, run, printed_precision):
 def printed_precision(keys, run, request):
     """Precision per rule over this run's judged findings, shown with or without -s."""
     lines = precision_lines(keys, run["findings"])
-    reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    for line in ["", "news-rule precision on the real pages (right / judged; debatable is not right):", *lines]:
-        reporter.write_line(line) if reporter else print(line)
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print("\n".join(["", "news-rule precision on the real pages (right / judged; debatable is not right):",
+                         *lines]))
 
 
 def precision_lines(keys: dict, findings: dict) -> list[str]:
