@@ -1,0 +1,154 @@
+"""The news rules' precision on 106 real pages, kept: findings judged by reading the pages stay judged.
+
+One CLI run over ../shared/news-pages (48 pages) and ../shared/news-pages-more (58), all four
+viewports, off-site requests aborted, exactly as docs/precision.md says they were judged. Every
+news-rule finding (needs_review ones too) is looked up in the keys in precision/*.json by page file
+name, rule and selector. The test fails when a finding judged wrong comes back, when one judged right
+is gone, or when a finding has no verdict (it prints those, ready to judge and paste into a key).
+It prints the precision per rule and overall (right / judged; debatable is not right).
+
+To compare a run made elsewhere with the same flags (another branch's code, say) instead of auditing
+again, point NEWSAUDIT_PRECISION_REPORT at its report.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from external_support import SHARED, load_report, run_newsaudit
+from precision_keys import load_keys, precision, tally
+
+pytestmark = [pytest.mark.external, pytest.mark.browser]
+
+CORPORA = ("news-pages", "news-pages-more")
+_missing = [name for name in CORPORA if not (SHARED / name / "index.json").is_file()]
+if _missing:
+    pytest.skip(f"the real news pages are not at {SHARED} ({', '.join(_missing)} missing beside the repository)",
+                allow_module_level=True)
+
+# The flags the keys were judged with; changing them changes the findings, so re-judge if you do.
+FLAGS = ["--format", "json", "--no-screenshots", "--same-origin-only", "--concurrency", "2",
+         "--fail-on", "never", "-q"]
+# A report.json of a run made with FLAGS, compared instead of auditing again (re-judging a branch).
+REPORT_ENV = "NEWSAUDIT_PRECISION_REPORT"
+TIMEOUT_S = 3600  # a hang fails here, not CI's clock; on 2 idle cores the run takes a few minutes
+
+
+def _pages() -> list[Path]:
+    return sorted(page for name in CORPORA for page in (SHARED / name).glob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def keys() -> dict:
+    """(page, rule, selector) -> key entry, all key files together."""
+    return {key: entry for judged in load_keys().values() for key, entry in judged.items()}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> dict:
+    """One CLI run over the 106 pages; the news-rule findings by (page file name, rule, selector)."""
+    pages = _pages()
+    assert len({page.name for page in pages}) == len(pages), "two pages share a file name: the keys would mix"
+    if os.environ.get(REPORT_ENV):
+        report, took = json.loads(Path(os.environ[REPORT_ENV]).read_text(encoding="utf-8")), f"{REPORT_ENV}, no audit"
+    else:
+        work = tmp_path_factory.mktemp("precision")
+        try:
+            result, took = run_newsaudit(["audit", *pages, "-o", work / "out", *FLAGS], work, timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"newsaudit did not finish the {len(pages)} pages within {TIMEOUT_S} s", pytrace=False)
+        assert result.returncode in (0, 3), result.stderr[-3000:]
+        assert "Traceback" not in result.stderr, result.stderr[-3000:]
+        report = load_report(work / "out")
+    by_page = {Path(page["url"]).name: page for page in report["pages"]}
+    findings = {}
+    for name, page in by_page.items():
+        for f in page["findings"]:
+            if f["engine"] == "newsaudit":
+                findings[(name, f["rule"], f["selector"])] = f
+    print(f"\nnewsaudit over {len(pages)} real news pages: {took}, {len(findings)} news-rule findings")
+    return {"pages": by_page, "findings": findings}
+
+
+def test_keys_name_pages_of_the_corpora(keys):
+    unknown = sorted({page for page, _, _ in keys} - {page.name for page in _pages()})
+    assert not unknown, f"keys for pages that are not in ../shared: {unknown}"
+
+
+def test_every_page_is_audited(run, printed_precision):
+    """A page that errors would take its findings with it: that is a lost verdict, not a pass."""
+    errors = {name: page["error"] for name, page in run["pages"].items() if page["status"] != "audited"}
+    assert sorted(run["pages"]) == sorted(page.name for page in _pages())
+    assert not errors, errors
+
+
+def test_no_finding_judged_wrong_comes_back(keys, run, printed_precision):
+    back = [_describe(key, run["findings"][key], keys[key]["why"])
+            for key in sorted(run["findings"], key=_order) if keys.get(key, {}).get("verdict") == "wrong"]
+    assert not back, f"{len(back)} findings judged wrong are back:\n" + "\n".join(back)
+
+
+def test_no_finding_judged_right_is_lost(keys, run, printed_precision):
+    lost = [f"{page} {rule} {selector}: {entry['why']}"
+            for (page, rule, selector), entry in sorted(keys.items(), key=lambda item: _order(item[0]))
+            if entry["verdict"] == "right" and (page, rule, selector) not in run["findings"]]
+    assert not lost, f"{len(lost)} findings judged right are gone:\n" + "\n".join(lost)
+
+
+def test_every_finding_has_a_verdict(keys, run, printed_precision):
+    """New findings are listed as key entries to judge: fill in verdict and why, then add them."""
+    new = [key for key in sorted(run["findings"], key=_order) if key not in keys]
+    entries = [{"page": page, "rule": rule, "selector": selector, "verdict": "",
+                "why": "TO JUDGE; the finding says: " + run["findings"][(page, rule, selector)]["message"][:300]}
+               for page, rule, selector in new]
+    assert not new, (f"{len(new)} news-rule findings have no verdict; judge them by reading the page and add "
+                     f"them to tests/external/precision/<corpus>.json:\n"
+                     + "\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries))
+
+
+@pytest.fixture(scope="module")
+def printed_precision(keys, run, request):
+    """Precision per rule over this run's judged findings, shown with or without -s."""
+    lines = precision_lines(keys, run["findings"])
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print("\n".join(["", "news-rule precision on the real pages (right / judged; debatable is not right):",
+                         *lines]))
+
+
+def precision_lines(keys: dict, findings: dict) -> list[str]:
+    """The table: per rule, the verdicts of the findings present now, the new ones, and precision over
+    all of them and over those that gate (not needs_review)."""
+    review = {key for key, f in findings.items() if f.get("needs_review")}
+    everything = tally(keys[key] for key in findings if key in keys)
+    gated = tally(keys[key] for key in findings if key in keys and key not in review)
+    new = Counter(key[1] for key in findings if key not in keys)
+
+    def line(label, counts, gated_counts, new_count):
+        p, g = precision(counts), precision(gated_counts)
+        return (f"{label:28} {counts['right']:5} {counts['wrong']:5} {counts['debatable']:5} {new_count:4} "
+                f"{'-' if p is None else f'{p:.0%}':>9} {'-' if g is None else f'{g:.0%}':>6}")
+
+    lines = [f"{'rule':28} {'right':>5} {'wrong':>5} {'debat':>5} {'new':>4} {'precision':>9} {'gated':>6}"]
+    for rule in sorted(set(everything) | set(new)):
+        lines.append(line(rule, everything.get(rule, Counter()), gated.get(rule, Counter()), new[rule]))
+    lines.append(line("all news rules", sum(everything.values(), Counter()), sum(gated.values(), Counter()),
+                      sum(new.values())))
+    lines.append(f"{len(findings)} news-rule findings, {len(review)} of them needs_review; "
+                 f"{len(keys)} verdicts in the keys")
+    return lines
+
+
+def _order(key: tuple) -> tuple:
+    page, rule, selector = key
+    return (page, rule, selector or "")
+
+
+def _describe(key: tuple, finding: dict, why: str) -> str:
+    page, rule, selector = key
+    return f"{page} {rule} {selector}: {finding['message'][:200]} (judged wrong: {why})"
