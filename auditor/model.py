@@ -110,13 +110,19 @@ class Finding:
     # Viewport name -> message, where a viewport said something different from ``message``.
     messages: dict = field(default_factory=dict)
     crop: str | None = None  # path of an element screenshot, relative to report.json
+    # From a rule demoted to "needs review": reported, never failing the gate. Written to
+    # report.json only when true, so reports of runs without such rules stay as they were.
+    needs_review: bool = False
 
     @property
     def key(self) -> tuple[str, str | None]:
         return (self.rule, self.selector)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if not data["needs_review"]:
+            del data["needs_review"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Finding":
@@ -212,11 +218,12 @@ class AuditRun:
 
 
 def failing_findings(run: AuditRun) -> Iterable[Finding]:
-    """Findings at or above the run's --fail-on threshold."""
+    """Findings at or above the run's --fail-on threshold; a finding that needs review never counts."""
     if run.fail_on == "never":
         return []
     threshold = impact_rank(run.fail_on)
-    return [f for p in run.pages for f in p.findings if impact_rank(f.impact) >= threshold]
+    return [f for p in run.pages for f in p.findings
+            if impact_rank(f.impact) >= threshold and not f.needs_review]
 
 
 def gate(run: AuditRun) -> str:
