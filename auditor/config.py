@@ -28,7 +28,7 @@ KEYS = {
     "caption_selector": str, "credit_selector": str, "article_selector": str,
     "placeholder_words": list, "generic_link_texts": list, "alt_max_length": int,
     "caption_match_threshold": float, "screenshots": bool, "backend": str, "browser_path": str,
-    "grid_url": str,
+    "grid_url": str, "visible_wait": (int, float),
 }
 # Rule settings are config keys too, so a new RuleSettings field needs no change here.
 KEYS.update({f.name: (list if isinstance(f.default, tuple) else type(f.default))
@@ -153,6 +153,9 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
     timeout = pick("timeout", 30)
     if not isinstance(timeout, (int, float)) or timeout <= 0:
         raise ConfigError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    visible_wait = pick("visible_wait", GatherOptions.visible_wait)
+    if not isinstance(visible_wait, (int, float)) or visible_wait < 0:
+        raise ConfigError(f"visible_wait must be a number of seconds of at least 0, not {visible_wait!r}")
     backend = pick("backend", "playwright")
     if backend not in ("playwright", "selenium"):
         raise ConfigError(f"unknown backend {backend!r}; choose one of: playwright, selenium")
@@ -174,7 +177,8 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
             axe_tags=tuple(split_list(pick("axe_tags", list(DEFAULT_AXE_TAGS)))),
             caption_selector=pick("caption_selector", DEFAULT_CAPTION_SELECTOR),
             credit_selector=pick("credit_selector", DEFAULT_CREDIT_SELECTOR),
-            article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR)),
+            article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR),
+            visible_wait=float(visible_wait)),
         rule_settings=rule_settings,
         disabled_rules=frozenset(disabled),
         screenshots=bool(pick("screenshots", True)),

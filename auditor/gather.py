@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import scripts
 from .browsers import BrowserError, Tab
-from .browsers.errors import KEEPS_NAVIGATING
+from .browsers.errors import ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason
 from .model import Snapshot, Viewport
 
 # Matches skip links by their wording, in the languages of the news pages we see.
@@ -28,6 +28,9 @@ class GatherOptions:
     credit_selector: str = ""
     article_selector: str = ""
     max_tab_stops: int = 10
+    # Seconds to wait for a page that is hidden when its audit starts (anti-flicker snippets of
+    # A/B and headline tests hide it for up to 4 s) before it is an error instead.
+    visible_wait: float = 5.0
 
     def page_options(self) -> dict:
         return {"caption_selector": self.caption_selector, "credit_selector": self.credit_selector,
@@ -58,8 +61,22 @@ async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options
     raise BrowserError(KEEPS_NAVIGATING)
 
 
+async def ensure_article_shown(tab: Tab, url: str, options: GatherOptions) -> None:
+    """The audit is of the article as a reader sees it: never of Chromium's error page (a redirect
+    by script that failed), never of a page still hidden by an anti-flicker snippet."""
+    failed = await tab.evaluate(ERROR_PAGE)
+    if failed:
+        raise BrowserError(error_page_reason(failed, url))
+    hidden = await tab.evaluate(scripts.function(*scripts.WAIT_UNTIL_SHOWN),
+                                {"wait_ms": round(options.visible_wait * 1000)})
+    if hidden:
+        raise BrowserError(f"the page stayed invisible: {hidden} after {options.visible_wait:g} s, "
+                           "so it was not audited (a script that would show it may be blocked)")
+
+
 async def _gather_once(tab: Tab, url: str, final_url: str, viewport: Viewport, options: GatherOptions,
                        backend: str) -> Snapshot:
+    await ensure_article_shown(tab, final_url or url, options)
     inner_width = await measure_width(tab, viewport)
     page_options = options.page_options()
     facts = await tab.evaluate(scripts.function(*scripts.COLLECT), page_options)

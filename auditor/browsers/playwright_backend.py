@@ -11,7 +11,7 @@ from ..blocking import Blocker
 from .. import scripts
 from ..scripts import CLEAR_STORAGE, SETTLE
 from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
-from .errors import KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
+from .errors import ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason, is_navigation_race, load_error, not_html
 
 class PlaywrightTab(Tab):
     def __init__(self, backend: "PlaywrightBackend"):
@@ -103,6 +103,9 @@ class PlaywrightTab(Tab):
         if reason:
             raise BrowserError(reason)
         await self.evaluate(SETTLE)
+        failed = await self.evaluate(ERROR_PAGE)  # the page's own redirect ended on an error page
+        if failed:
+            raise BrowserError(error_page_reason(failed, url))
         return LoadInfo(final_url=self.page.url, status=status, content_type=content_type)
 
     def _content_type(self, response=None) -> str:

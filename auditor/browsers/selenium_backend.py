@@ -42,7 +42,7 @@ from selenium.webdriver.common.keys import Keys
 
 from ..blocking import ad_hosts
 from . import Backend, BrowserError, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
-from .errors import is_navigation_race, load_error, not_html
+from .errors import ERROR_PAGE, error_page_reason, is_navigation_race, load_error, not_html
 
 # The bounded settle after a load or a resize, the same for both backends.
 from ..scripts import SETTLE
@@ -245,7 +245,10 @@ class SeleniumTab(Tab):
             raise BrowserError(self._load_reason(error.msg or str(error), url)) from None
         state = self._evaluate(LOAD_STATE, None)
         if state["error"] is not None:
-            raise BrowserError(self._load_reason(f"net::{state['error']}", url))
+            failed = self._evaluate(ERROR_PAGE, None) or {"code": state["error"]}
+            if "BLOCKED_BY_CLIENT" in failed["code"]:
+                raise BrowserError(self._load_reason(f"net::{failed['code']}", url))
+            raise BrowserError(error_page_reason(failed, url))
         if state["url"] == "about:blank" and url != "about:blank":  # the tab never left the blank page
             raise BrowserError(load_error("Download is starting", url))
         return state
