@@ -84,9 +84,23 @@ async def _gather_once(tab: Tab, url: str, final_url: str, viewport: Viewport, o
     facts["tab_order"] = await tab_walk(tab, options, page_options)
     facts["skip_links"] = await tab.evaluate(
         scripts.function(*scripts.SKIP_LINKS), {"tab_order": facts["tab_order"], "options": page_options})
+    for link in [link for link in facts["skip_links"] if link.get("press")][:MAX_PRESSED]:
+        link["activation"] = await press_skip_button(tab, link["selector"], page_options)
     return Snapshot(url=url, final_url=final_url, viewport=viewport.name, width=viewport.width,
                     height=viewport.height, inner_width=inner_width, backend=backend,
                     axe_version=axe.get("version", ""), facts=facts, axe=axe)
+
+
+MAX_PRESSED = 3  # skip buttons tried with Enter per viewport: a page has one instrument, rarely two
+
+
+async def press_skip_button(tab: Tab, selector: str, page_options: dict) -> dict | None:
+    """What a real Enter press on a skip button does (last: it moves focus and may scroll)."""
+    if not await tab.evaluate(scripts.function(*scripts.SKIP_ARM), {"selector": selector}):
+        return None
+    await tab.press_enter()
+    return await tab.evaluate(scripts.function(*scripts.SKIP_ACTIVATED),
+                              {"selector": selector, "options": page_options})
 
 
 async def run_axe(tab: Tab, options: GatherOptions) -> dict:

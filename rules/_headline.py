@@ -1,7 +1,9 @@
 """The article headline, as the page declares it in its metadata.
 
-Candidates, in order: og:title, the JSON-LD NewsArticle headline, and the document title without its
-site-name suffix or prefix ("Storm closes schools | Daily News" -> "Storm closes schools").
+Candidates, in order: og:title, the JSON-LD NewsArticle headline, twitter:title (the collector reads
+both from ``property=`` or ``name=``), and the document title without its site-name suffix or
+prefix ("Storm closes schools | Daily News" -> "Storm closes schools"). An h1 is the headline when
+it matches any of them: sites word them differently for search, sharing and the page.
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def _join_like(title: str, parts: list[str]) -> str:
 def headline_candidates(document: dict) -> list[str]:
     """The distinct non-empty headline texts the page declares."""
     found: list[str] = []
-    for text in (document.get("og_title"), document.get("jsonld_headline"),
+    for text in (document.get("og_title"), document.get("jsonld_headline"), document.get("twitter_title"),
                  title_without_site(document.get("title"), document.get("site_name"))):
         text = collapse(text)
         if text and normalise(text) not in {normalise(f) for f in found}:

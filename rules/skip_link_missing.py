@@ -1,14 +1,17 @@
 """skip-link-missing: no skip link to the main content among the first three tab stops.
 
-What counts as a skip link to the main content is set out in ``rules._skip``. A page whose tab
-order is empty (nothing focusable, or nothing measured) has nothing to bypass and passes.
+What counts as a skip link to the main content, and a run of skip links as one instrument, is set
+out in ``rules._skip``. A skip link is demanded only when there is something to bypass: at least
+``MIN_STOPS_TO_BYPASS`` tab stops before the main content. A page whose tab order is empty
+(nothing focusable, or nothing measured) has nothing to bypass and passes.
 """
 from __future__ import annotations
 
 from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
 
-from ._skip import FIRST_STOPS, link_label, main_content_skip_links, reached_early, stop_label
+from ._skip import (FIRST_STOPS, MIN_STOPS_TO_BYPASS, instrument_index, link_label, main_content_skip_links,
+                    reached_early, stop_label, stops_before_main)
 
 
 @rule(
@@ -30,15 +33,21 @@ from ._skip import FIRST_STOPS, link_label, main_content_skip_links, reached_ear
 def check(snapshot: Snapshot, settings: RuleSettings):
     stops = snapshot.group("tab_order")
     skip_links = main_content_skip_links(snapshot)
-    if not stops or any(reached_early(link) for link in skip_links):
+    if not stops or stops_before_main(snapshot) < MIN_STOPS_TO_BYPASS:
+        return
+    if any(reached_early(link, snapshot) for link in skip_links):
         return
     first = ", ".join(stop_label(stop) for stop in stops[:FIRST_STOPS])
     late = ""
+    pressed = [link for link in snapshot.group("skip_links") if link.get("press") and link not in skip_links]
     if skip_links:
         link = skip_links[0]
-        where = (f"is tab stop {link['tab_index'] + 1}" if link.get("tab_index") is not None
-                 else "is not reached with the Tab key")
+        index = instrument_index(link, snapshot)
+        where = (f"is tab stop {index + 1}" if index is not None else "is not reached with the Tab key")
         late = f" The skip link {link_label(link)} {where}."
+    elif pressed:
+        late = (f" Pressing Enter on {link_label(pressed[0])} moved neither focus nor the page to the "
+                f"main content.")
     yield Violation(selector=None,
                     message=f"No skip link to the main content among the first {FIRST_STOPS} tab stops "
                             f"({first}).{late}",

@@ -138,6 +138,9 @@ class PlaywrightTab(Tab):
     async def press_tab(self) -> None:
         await self.page.keyboard.press("Tab")
 
+    async def press_enter(self) -> None:
+        await self.page.keyboard.press("Enter")
+
     async def screenshot(self, clip: dict | None = None) -> bytes:
         try:
             return await self.page.screenshot(type="png", clip=clip, animations="disabled",

@@ -325,6 +325,13 @@ class SeleniumTab(Tab):
             self._broken(error)
             raise BrowserError(f"the Tab key could not be pressed: {_first_line(error)}") from None
 
+    async def press_enter(self) -> None:
+        try:
+            await self._run(lambda: ActionChains(self.driver).send_keys(Keys.ENTER).perform())
+        except WebDriverException as error:
+            self._broken(error)
+            raise BrowserError(f"the Enter key could not be pressed: {_first_line(error)}") from None
+
     async def screenshot(self, clip: dict | None = None) -> bytes:
         try:
             png = await self._run(self.driver.get_screenshot_as_png)

@@ -52,7 +52,9 @@ function collect(options) {
     } catch (e) { /* a broken JSON-LD block is the page's problem, not ours */ }
     if (jsonldHeadline) break;
   }
-  const ogTitle = meta('meta[property="og:title"]');
+  // Sites write Open Graph and Twitter tags with property= or name=: both count.
+  const ogTitle = meta('meta[property="og:title"], meta[name="og:title"]');
+  const twitterTitle = meta('meta[name="twitter:title"], meta[property="twitter:title"]');
   const title = NA.collapse(document.title);
   const root = document.documentElement;
   const body = document.body;
@@ -91,9 +93,10 @@ function collect(options) {
     title,
     lang: root.getAttribute('lang') || '',
     og_title: ogTitle,
+    twitter_title: twitterTitle,
     jsonld_headline: jsonldHeadline,
-    headline: ogTitle || jsonldHeadline || title,
-    site_name: meta('meta[property="og:site_name"]'),
+    headline: ogTitle || jsonldHeadline || twitterTitle || title,
+    site_name: meta('meta[property="og:site_name"], meta[name="og:site_name"]'),
     inner_width: innerWidth,
     inner_height: innerHeight,
     client_width: clientWidth,
@@ -186,6 +189,12 @@ function collect(options) {
       title: a.getAttribute('title'),
       fragment,
       target: fragment === null ? null : NA.fragmentTarget(fragment),
+      lang: (a.closest('[lang]') || root).getAttribute('lang') || '',
+      role: a.getAttribute('role'),
+      // A toggle (a menu's "mehr") and a navigation item (a main-nav "Read") are no "read more" links.
+      toggle: a.getAttribute('role') === 'button' || a.hasAttribute('aria-controls') ||
+        a.hasAttribute('aria-expanded') || a.hasAttribute('aria-haspopup'),
+      in_nav: !!a.closest('nav, [role="navigation"], [role="menu"], [role="menubar"]'),
     });
   };
   const linkEls = Array.from(document.querySelectorAll('a[href], [role="link"]'));

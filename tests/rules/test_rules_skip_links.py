@@ -5,7 +5,8 @@ from snapshots import run, selectors, skip_link, skip_stop, snapshot, tab_stop, 
 
 LOGO = tab_stop("Daily News", "logo", href="/")
 COOKIES = tab_stop("Accept all", "cookies", tag="button")
-NAV = [tab_stop(name, f"nav{i}", href=f"/{name.lower()}") for i, name in enumerate(["News", "Sport", "Culture"])]
+NAV = [tab_stop(name, f"nav{i}", href=f"/{name.lower()}")
+       for i, name in enumerate(["News", "Sport", "Culture", "Opinion", "Travel"])]
 
 
 def page(skip_links=(), stops=None):
@@ -60,6 +61,58 @@ class TestSkipLinkMissing:
 
     def test_page_with_no_tab_stops_has_nothing_to_bypass(self):
         assert run("skip-link-missing", page(stops=[])) == []
+
+
+class TestWhatIsASkipInstrument:
+    MENU = tab_stop("Menu", "menu", tag="button", href=None)
+    STORY = [tab_stop(t, f"story{i}", before_main=False) for i, t in enumerate(["Share", "Author", "Topic"])]
+
+    def test_a_lone_menu_button_before_the_story_needs_no_skip_link(self):
+        assert run("skip-link-missing", page(stops=[self.MENU, *self.STORY])) == []
+
+    def test_a_logo_a_menu_and_a_banner_link_are_still_too_few(self):
+        stops = [LOGO, self.MENU, tab_stop("Read the latest", "breaking"), *self.STORY]
+        assert run("skip-link-missing", page(stops=stops)) == []
+
+    def test_four_stops_before_the_story_need_one(self):
+        stops = [LOGO, self.MENU, *NAV[:2], *self.STORY]
+        [violation] = run("skip-link-missing", page(stops=stops))
+        assert violation.message.startswith("No skip link")
+
+    def test_a_run_of_skip_links_at_the_start_is_one_instrument(self):
+        nav = skip_link("Skip to navigation", "navigation", id="skip-nav", tab_index=0,
+                        target_=target(tag="nav", id="navigation"))
+        search = skip_link("Skip to search", "search", id="skip-search", tab_index=1,
+                           target_=target(tag="form", id="search"))
+        story = skip_link("Skip to content", "main", id="skip-main", tab_index=2)
+        stops = [skip_stop(nav), skip_stop(search), skip_stop(story), *NAV]
+        assert run("skip-link-not-first", page([nav, search, story], stops)) == []
+        assert run("skip-link-missing", page([nav, search, story], stops)) == []
+        late = skip_link("Skip to content", "main", id="skip-main", tab_index=3)
+        stops = [LOGO, skip_stop(nav), skip_stop(search), skip_stop(late), *NAV]
+        [violation] = run("skip-link-not-first", page([nav, search, late], stops))
+        assert violation.message == ('The skip link "Skip to content" is tab stop 4; before it come '
+                                     '"Daily News" (a).')
+        assert run("skip-link-missing", page([nav, search, late], stops)) == []  # the run starts at stop 2
+
+    def button(self, into_main, tab_index=1):
+        return skip_link("Skip to content", None, id="skip-button", tag="button", tab_index=tab_index,
+                         press=True, target_={}, href=None,
+                         activation={"focus_moved": into_main, "focus": "#main" if into_main else None,
+                                     "scrolled": into_main, "into_main": into_main})
+
+    def test_a_skip_button_that_moves_focus_into_the_story_counts(self):
+        button = self.button(True)
+        assert run("skip-link-missing", page([button], [LOGO, skip_stop(button), *NAV])) == []
+        [violation] = run("skip-link-not-first", page([button], [LOGO, skip_stop(button), *NAV]))
+        assert violation.selector == "#skip-button"
+
+    def test_a_skip_button_that_does_nothing_is_no_skip_link(self):
+        button = self.button(False)
+        [violation] = run("skip-link-missing", page([button], [LOGO, skip_stop(button), *NAV]))
+        assert violation.message.endswith('Pressing Enter on "Skip to content" moved neither focus nor the '
+                                          'page to the main content.')
+        assert run("skip-link-broken-target", page([button], [LOGO, skip_stop(button), *NAV])) == []
 
 
 class TestSkipLinkNotFirst:
