@@ -33,7 +33,10 @@ PAGES = {
                     + STORY),
     # The body is shown by a script that never comes.
     "/never-shown": "<style>body {{ visibility: hidden !important }}</style>" + STORY,
+    # The title is worded for search; og:title, written with name=, is the h1.
+    "/og-name": "<meta name='og:title' content='Storm closes schools'>" + STORY,
 }
+TITLES = {"/og-name": "Weather: Friday closures announced for county schools - Daily News"}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -41,8 +44,10 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):  # noqa: N802 - the stdlib's name
-        body = PAGES.get(self.path.split("?")[0], STORY).format(port=self.server.server_address[1])
-        data = f"<!doctype html><html lang='en'><head><title>Storm closes schools</title></head><body>{body}" \
+        path = self.path.split("?")[0]
+        body = PAGES.get(path, STORY).format(port=self.server.server_address[1])
+        title = TITLES.get(path, "Storm closes schools")
+        data = f"<!doctype html><html lang='en'><head><title>{title}</title></head><body>{body}" \
                f"</body></html>".encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -70,8 +75,8 @@ def audit(urls, backend):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_the_article_is_audited_never_the_browser_error_page_nor_a_hidden_page(server, backend):
-    to_https, flicker, async_hide, never = audit(
-        [server + p for p in ("/to-https", "/anti-flicker", "/async-hide", "/never-shown")], backend)
+    to_https, flicker, async_hide, never, og_name = audit(
+        [server + p for p in ("/to-https", "/anti-flicker", "/async-hide", "/never-shown", "/og-name")], backend)
     port = server.rsplit(":", 1)[1]
     assert to_https.status == "error" and not to_https.findings
     assert to_https.error == (f"the page redirected to https://127.0.0.1:{port}/story, which did not answer: "
@@ -84,3 +89,5 @@ def test_the_article_is_audited_never_the_browser_error_page_nor_a_hidden_page(s
         assert "captioned-image-no-alt" in {f.rule for f in page.findings}  # and it was judged
     assert never.status == "error" and not never.findings
     assert never.error.startswith("the page stayed invisible: the body is visibility: hidden after 2 s")
+    assert og_name.status == "audited" and og_name.headline == "Storm closes schools"
+    assert "heading-h1-not-headline" not in {f.rule for f in og_name.findings}

@@ -70,6 +70,13 @@ class TestH1NotHeadline:
     def test_headline_h1_passes(self, h1, doc):
         assert run("heading-h1-not-headline", page(heading(1, h1), **doc)) == []
 
+    def test_the_h1_matches_when_it_matches_any_declared_headline(self):
+        doc = {"title": "Schools shut as storm hits | Daily News", "og_title": "Storm: schools shut today",
+               "twitter_title": HEADLINE, "jsonld_headline": "Schools shut"}
+        assert run("heading-h1-not-headline", page(heading(1, HEADLINE), **doc)) == []
+        [violation] = run("heading-h1-not-headline", page(heading(1, "Weather"), **doc))
+        assert violation.evidence["headline"] == "Storm: schools shut today"  # og:title first
+
     def test_one_matching_h1_among_several_is_enough(self):
         assert run("heading-h1-not-headline", page(heading(1, "Daily News"), heading(1, HEADLINE),
                                                    og_title=HEADLINE)) == []

@@ -73,6 +73,31 @@ class TestLinkTextGeneric:
         assert generic(link("Read more", aria_describedby="Storm closes schools across the region")) == []
         assert generic(link("Read more", aria_describedby="More")) == ["#link"]
 
+    def test_a_title_that_names_the_story_is_added_context(self):
+        assert generic(link("Read more", title="Storm closes schools across the region")) == []
+        assert generic(link("Read more", title="Read more")) == ["#link"]
+
+    def test_navigation_items_and_toggles_are_not_read_more_links(self):
+        assert generic(link("Read", in_nav=True)) == []  # a main-nav section called "Read"
+        assert generic(link("mehr", toggle=True, role="button")) == []  # opens a menu
+        assert generic(link("Read")) == ["#link"]
+
+    @pytest.mark.parametrize("text, lang, flagged", [
+        ("もっと見る", "ja", True), ("一覧", "ja", True), ("続きを読む", "ja-JP", True),
+        ("更多", "zh-CN", True), ("閱讀更多", "zh-Hant", True),
+        ("Lees meer", "nl", True), ("Leggi tutto", "it", True), ("Čtěte dále", "cs", True),
+        ("Read more", "de", True),   # English, the language of CMS defaults, counts everywhere
+        ("Plus", "en", False),       # French for "more", a brand or a sign in English
+        ("Plus", "fr", True),
+        ("Mehr", "en", False), ("Mehr", "", True),  # no language: every list
+    ])
+    def test_generic_texts_are_chosen_by_language(self, text, lang, flagged):
+        assert generic(link(text, lang=lang)) == (["#link"] if flagged else [])
+
+    def test_the_page_language_applies_when_the_link_has_none(self):
+        snap = snapshot(document=document(lang="en"), links=[link("Mehr", lang="")])
+        assert run("link-text-generic", snap) == []
+
     def test_configured_texts_extend_the_list(self):
         settings = RuleSettings(generic_link_texts=("Zum Beitrag",))
         assert generic(link("Zum Beitrag »"), settings=settings) == ["#link"]
