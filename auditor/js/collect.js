@@ -25,9 +25,10 @@ function collect(options) {
   });
 
   // ---- document ----
+  // `value=` instead of `content=` is how some archived copies store meta tags: read both.
   const meta = (sel) => {
     const m = document.querySelector(sel);
-    return m ? NA.collapse(m.getAttribute('content')) || null : null;
+    return m ? NA.collapse(m.getAttribute('content') ?? m.getAttribute('value')) || null : null;
   };
   const articleTypes = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting)$/;
   const findHeadline = (node, depth = 0) => {

@@ -77,6 +77,14 @@ class TestH1NotHeadline:
         [violation] = run("heading-h1-not-headline", page(heading(1, "Weather"), **doc))
         assert violation.evidence["headline"] == "Storm: schools shut today"  # og:title first
 
+    def test_a_long_h1_worded_apart_from_the_metadata_is_the_displayed_headline(self):
+        doc = {"og_title": "Dylann Roof Convicted Of Charleston Church Massacre"}
+        assert run("heading-h1-not-headline", page(heading(1, "Jury Finds Roof Guilty In Church Shooting"), **doc)) == []
+        assert run("heading-h1-not-headline", page(heading(1, "北京暴雨致多所学校今日停课"), **doc)) == []
+        assert len(run("heading-h1-not-headline", page(heading(1, "Allergies Health Center"), **doc))) == 1
+        assert len(run("heading-h1-not-headline", page(heading(1, "The Daily News of Springfield"),
+                                                       site_name="The Daily News of Springfield", **doc))) == 1
+
     def test_one_matching_h1_among_several_is_enough(self):
         assert run("heading-h1-not-headline", page(heading(1, "Daily News"), heading(1, HEADLINE),
                                                    og_title=HEADLINE)) == []
