@@ -5,7 +5,8 @@ The name is the collector's accessible name (aria-labelledby, aria-label, text, 
 gives the context too. Not judged: navigation items (a link inside ``nav``, ``role=navigation`` or a
 menu: a section called "Read" is a destination, not a teaser's "read more") and toggles
 (``role=button``, ``aria-controls``, ``aria-expanded``, ``aria-haspopup``: a menu's "mehr" opens
-something, it leads nowhere).
+something, it leads nowhere), and links that stay on the page (``href=""``, ``#…``, ``javascript:``:
+a share tool's "More", a collapsed section's "More", which are script buttons or in-page jumps).
 
 The generic texts are chosen by the link's language (its own ``lang`` or the page's): that
 language's list plus English, the language of CMS defaults; a link in a language not listed is
@@ -49,6 +50,11 @@ GENERIC_LINK_TEXTS: dict[str, frozenset[str]] = {lang: frozenset(normalise(t) fo
 ALL_GENERIC_LINK_TEXTS = frozenset().union(*GENERIC_LINK_TEXTS.values())
 
 
+def _leads_elsewhere(link: dict) -> bool:
+    href = (link.get("href") or "").strip()
+    return bool(href) and link.get("fragment") is None and not href.lower().startswith("javascript:")
+
+
 def generic_texts(lang: str | None) -> frozenset[str]:
     """The generic texts for a language tag: its own and English, or every list when unknown."""
     primary = (lang or "").strip().split("-")[0].split("_")[0].casefold()
@@ -75,7 +81,7 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     extra = frozenset(normalise(t) for t in settings.generic_link_texts)
     page_lang = snapshot.group("document").get("lang")
     for link in snapshot.group("links"):
-        if not link.get("rendered") or link.get("in_nav") or link.get("toggle"):
+        if not link.get("rendered") or link.get("in_nav") or link.get("toggle") or not _leads_elsewhere(link):
             continue
         generic = generic_texts(link.get("lang") or page_lang) | extra
         name = link.get("name") or link.get("text")

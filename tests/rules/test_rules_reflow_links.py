@@ -77,6 +77,11 @@ class TestLinkTextGeneric:
         assert generic(link("Read more", title="Storm closes schools across the region")) == []
         assert generic(link("Read more", title="Read more")) == ["#link"]
 
+    @pytest.mark.parametrize("href, fragment", [("javascript:;", None), ("#", ""), ("", None),
+                                                ("#orb-footer", "orb-footer"), ("/story#collapseFive", "collapseFive")])
+    def test_links_that_stay_on_the_page_are_script_buttons_not_read_more_links(self, href, fragment):
+        assert generic(link("More", href, fragment=fragment)) == []
+
     def test_navigation_items_and_toggles_are_not_read_more_links(self):
         assert generic(link("Read", in_nav=True)) == []  # a main-nav section called "Read"
         assert generic(link("mehr", toggle=True, role="button")) == []  # opens a menu
