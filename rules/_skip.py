@@ -10,7 +10,8 @@ A skip link goes *to the main content* when it is a skip link by its text that d
 another destination ("Skip to navigation", "Skip to search"), whatever its target (a broken one is
 skip-link-broken-target's finding), or when it is a same-page link whose target exists; in both
 cases not the top of the page or a navigation (``#top``, ``#menu``, a ``<nav>``), which would not
-bypass anything. A pressed skip button goes there when its activation did.
+bypass anything. "Skip navigation" skips over the navigation, so it goes to the story. A pressed
+skip button goes there unless its Enter press sent focus somewhere else (``went_elsewhere``).
 
 A run of skip links at the start ("Skip to navigation", "Skip to content") is one instrument: a
 link's position is where its run starts (``instrument_index``).
@@ -36,6 +37,9 @@ _NOT_MAIN_FRAGMENTS = frozenset({"top", "menu", "nav", "navigation", "main menu"
 # Wordings of skip links that go somewhere else than the story ("Skip to main navigation").
 _NOT_MAIN_WORDS = re.compile(r"\b(?:navigation|nav|menu|search|footer|navigaci|suche|recherche|"
                              r"navegação|navegacion|navegación|busca|búsqueda|pied de page)\b")
+# Wordings that skip *over* the navigation, so to the story: "Skip navigation", "Navigation überspringen".
+_BYPASS_WORDS = re.compile(r"^(?:skip|jump|bypass) (?:over |past )?(?:the )?(?:main |site |primary )?"
+                           r"(?:navigation|nav|menu|header|links)\b|\b(?:navigation|menü|menu) überspringen\b")
 
 
 def goes_to_main_content(link: dict) -> bool:
@@ -44,12 +48,19 @@ def goes_to_main_content(link: dict) -> bool:
     if fragment in _NOT_MAIN_FRAGMENTS or target.get("tag") == "nav":
         return False
     if link.get("by_text"):
-        if _NOT_MAIN_WORDS.search(normalise(link.get("name") or link.get("text"))):
+        wording = normalise(link.get("name") or link.get("text"))
+        if _NOT_MAIN_WORDS.search(wording) and not _BYPASS_WORDS.search(wording):
             return False
-        if link.get("press"):
-            return bool((link.get("activation") or {}).get("into_main"))
-        return True
+        return not went_elsewhere(link)
     return bool(fragment) and bool(target.get("exists"))
+
+
+def went_elsewhere(link: dict) -> bool:
+    """A pressed skip button that sent focus somewhere outside the main content (a menu it opened).
+    One that did nothing still counts, by its wording: offline, the script that would move focus
+    is often one of the blocked off-site requests, and nothing tells the two apart."""
+    activation = link.get("activation") or {}
+    return bool(link.get("press") and activation.get("focus_moved") and not activation.get("into_main"))
 
 
 def main_content_skip_links(snapshot: Snapshot) -> list[dict]:

@@ -11,7 +11,7 @@ from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
 
 from ._skip import (FIRST_STOPS, MIN_STOPS_TO_BYPASS, instrument_index, link_label, main_content_skip_links,
-                    reached_early, stop_label, stops_before_main)
+                    reached_early, stop_label, stops_before_main, went_elsewhere)
 
 
 @rule(
@@ -39,15 +39,15 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         return
     first = ", ".join(stop_label(stop) for stop in stops[:FIRST_STOPS])
     late = ""
-    pressed = [link for link in snapshot.group("skip_links") if link.get("press") and link not in skip_links]
+    pressed = [link for link in snapshot.group("skip_links") if went_elsewhere(link)]
     if skip_links:
         link = skip_links[0]
         index = instrument_index(link, snapshot)
         where = (f"is tab stop {index + 1}" if index is not None else "is not reached with the Tab key")
         late = f" The skip link {link_label(link)} {where}."
     elif pressed:
-        late = (f" Pressing Enter on {link_label(pressed[0])} moved neither focus nor the page to the "
-                f"main content.")
+        late = (f" Pressing Enter on {link_label(pressed[0])} moved focus to "
+                f"{pressed[0]['activation'].get('focus') or 'another element'}, outside the main content.")
     yield Violation(selector=None,
                     message=f"No skip link to the main content among the first {FIRST_STOPS} tab stops "
                             f"({first}).{late}",
