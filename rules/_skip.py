@@ -24,7 +24,7 @@ from auditor.model import Snapshot
 
 from ._text import normalise, quote
 
-FIRST_STOPS = 3  # "among the first three tab stops"
+FIRST_STOPS = 3  # same-page links among the first three tab stops are skip links; messages name three
 # A skip link is demanded only when at least this many tab stops come before the main content
 # (the main landmark, else the h1's article or the h1): with fewer, the story is at most three Tab
 # presses away, and a skip link, itself a tab stop, would save one or two. A lone menu button, or
@@ -79,11 +79,6 @@ def instrument_index(link: dict, snapshot: Snapshot) -> int | None:
     while 0 < index <= len(stops) and stops[index - 1].get("selector") in skips:
         index -= 1
     return index
-
-
-def reached_early(link: dict, snapshot: Snapshot) -> bool:
-    index = instrument_index(link, snapshot)
-    return index is not None and index < FIRST_STOPS
 
 
 def stops_before_main(snapshot: Snapshot) -> int:

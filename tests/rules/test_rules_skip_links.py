@@ -24,21 +24,22 @@ class TestSkipLinkMissing:
     def test_no_skip_link_fails_and_names_the_first_three_stops(self):
         [violation] = run("skip-link-missing", page())
         assert violation.selector is None
-        assert violation.message == ('No skip link to the main content among the first 3 tab stops ("News" (a), '
-                                     '"Sport" (a), "Culture" (a)).')
+        assert violation.message == ('No skip link to the main content is reached with the Tab key ("News" (a), '
+                                     '"Sport" (a), "Culture" (a), …).')
 
     @pytest.mark.parametrize("index", [0, 1, 2])
     def test_skip_link_among_the_first_three_passes(self, index):
         assert run("skip-link-missing", with_skip_at(index, before=(LOGO, COOKIES))) == []
 
-    def test_skip_link_at_the_fourth_stop_fails_and_says_where_it_is(self):
-        link = skip_link(tab_index=3)
-        [violation] = run("skip-link-missing", page([link], [LOGO, COOKIES, *NAV[:1], skip_stop(link)]))
-        assert violation.message.endswith('The skip link "Skip to content" is tab stop 4.')
+    def test_a_late_skip_link_is_not_missing(self):
+        link = skip_link(tab_index=3)  # skip-link-not-first says where it is
+        assert run("skip-link-missing", page([link], [LOGO, COOKIES, *NAV[:1], skip_stop(link), *NAV])) == []
 
-    def test_skip_link_not_reached_with_tab_fails(self):
+    def test_skip_link_not_reached_with_tab_fails_and_says_why(self):
         [violation] = run("skip-link-missing", page([skip_link(tab_index=None)]))
-        assert violation.message.endswith("is not reached with the Tab key.")
+        assert violation.message.endswith('The skip link "Skip to content" is not among the first 5 tab stops.')
+        [violation] = run("skip-link-missing", page([skip_link(tab_index=None, focus={})]))
+        assert violation.message.endswith("cannot be focused with the keyboard at this screen size.")
 
     @pytest.mark.parametrize("text", ["Zum Inhalt springen", "Aller au contenu", "Ir para o conteúdo",
                                       "Saltar al contenido", "Přejít k obsahu", "跳到主要内容"])
@@ -144,9 +145,14 @@ class TestSkipLinkNotFirst:
     def test_first_stop_passes(self):
         assert run("skip-link-not-first", with_skip_at(0)) == []
 
-    def test_too_late_is_skip_link_missing_not_this(self):
+    def test_a_late_skip_link_is_this_finding_and_names_the_first_three_before_it(self):
         link = skip_link(tab_index=4)
-        assert run("skip-link-not-first", page([link], [LOGO, COOKIES, *NAV[:2], skip_stop(link)])) == []
+        [violation] = run("skip-link-not-first", page([link], [LOGO, COOKIES, *NAV[:2], skip_stop(link)]))
+        assert violation.message == ('The skip link "Skip to content" is tab stop 5; before it come "Daily News" (a), '
+                                     '"Accept all" (button), "News" (a), ….')
+
+    def test_a_skip_link_the_walk_never_reached_is_not_this(self):
+        assert run("skip-link-not-first", page([skip_link(tab_index=None)])) == []
 
     def test_no_skip_link_is_not_this_rules_finding(self):
         assert run("skip-link-not-first", page()) == []
