@@ -165,3 +165,25 @@ class TestHeadingEmpty:
     def test_audience_follows_the_article(self):
         [inside, outside] = run("heading-empty", page(heading(2, "", "a", in_article=True), heading(2, "", "b")))
         assert (inside.audience, outside.audience) == ("editor", "template")
+
+
+class TestWhatTheSiteHides:
+    def test_a_heading_under_a_hiding_class_is_not_in_the_outline(self):
+        hidden = heading(1, HEADLINE, "h1-copy", hidden_by_class=True)
+        assert run("heading-h1-multiple", page(heading(1, HEADLINE), hidden)) == []
+        assert run("heading-level-skipped", page(heading(2, "A"), heading(6, "Copied!", hidden_by_class=True))) == []
+        [violation] = run("heading-h1-missing", page(hidden))
+        assert violation.message == f'No h1 is shown (the h1 "{HEADLINE}" is hidden by a class (hidden on the site)).'
+
+    def test_an_empty_heading_in_a_widget_is_filled_by_its_script(self):
+        assert run("heading-empty", page(heading(2, "", "modal-title", in_widget=True))) == []
+        assert selectors("heading-empty", page(heading(2, "", "empty"))) == ["#empty"]
+
+    def test_an_h1_in_a_widget_is_not_a_second_main_heading(self):
+        assert run("heading-h1-multiple", page(heading(1, HEADLINE), heading(1, "Original text", "tt",
+                                                                            in_widget=True))) == []
+
+    def test_an_empty_heading_is_heading_empty_s_finding_not_a_skipped_level(self):
+        assert run("heading-level-skipped", page(heading(2, "Footer"), heading(4, "", "empty"))) == []
+        assert selectors("heading-level-skipped",
+                         page(heading(2, "A"), heading(4, "", "empty"), heading(5, "B", "b"))) == []
