@@ -90,6 +90,10 @@ function collect(options) {
     }
   }
 
+  // Whether the layout is the site's own: its viewport declaration, and how many of its linked
+  // stylesheets loaded (an offline copy, or a run that blocks them, lays the page out without them).
+  const viewportMeta = document.querySelector('meta[name="viewport"]');
+  const sheets = Array.from(document.querySelectorAll('link[rel~="stylesheet" i]')).filter((l) => !l.disabled);
   const document_ = {
     title,
     lang: root.getAttribute('lang') || '',
@@ -103,6 +107,8 @@ function collect(options) {
     client_width: clientWidth,
     scroll_width: scrollWidth,
     widest,
+    viewport_meta: viewportMeta ? (viewportMeta.getAttribute('content') ?? viewportMeta.getAttribute('value') ?? '').slice(0, 300) : null,
+    stylesheets: {linked: sheets.length, loaded: sheets.filter((l) => !!l.sheet).length},
   };
 
   // ---- images and their captions ----

@@ -33,6 +33,18 @@ class TestReflowHorizontalScroll:
         [violation] = run("reflow-horizontal-scroll", snapshot(document=document(client_width=375, scroll_width=500)))
         assert violation.message.endswith("so it scrolls sideways.")
 
+    @pytest.mark.parametrize("meta, loaded, judged", [
+        ("width=device-width, initial-scale=1", 0, False),  # responsive, laid out without its CSS
+        ("width=device-width, initial-scale=1", 1, False),  # most of its CSS missing
+        ("width=device-width, initial-scale=1", 3, True),   # its own layout
+        (None, 0, True),                                     # no viewport declaration: a desktop layout
+        ("width=1140", 0, True),                             # a fixed desktop width
+    ])
+    def test_only_the_site_s_own_layout_is_judged(self, meta, loaded, judged):
+        doc = document(client_width=375, scroll_width=900, viewport_meta=meta,
+                       stylesheets={"linked": 4, "loaded": loaded})
+        assert len(run("reflow-horizontal-scroll", snapshot(document=doc))) == (1 if judged else 0)
+
     def test_missing_measurements_are_not_a_finding(self):
         assert run("reflow-horizontal-scroll", snapshot(document={})) == []
 
