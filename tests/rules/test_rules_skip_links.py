@@ -226,3 +226,10 @@ class TestFoundOnRealPages:
         assert run("skip-link-invisible-on-focus", with_skip_at(0, bare)) == []
         named = skip_link(fragment="main", by_text=False, focus=visible_focus(visible=False, in_viewport=False))
         assert selectors("skip-link-invisible-on-focus", with_skip_at(0, named)) == ["#skip"]
+
+
+def test_a_skip_link_nobody_can_reach_has_no_target_to_judge():
+    hidden = skip_link("Skip to Main Navigation", "topMenu", tab_index=None, focus={}, target_=target(exists=False))
+    assert run("skip-link-broken-target", page([hidden])) == []
+    reachable = skip_link("Skip to Main Navigation", "topMenu", tab_index=None, target_=target(exists=False))
+    assert selectors("skip-link-broken-target", page([reachable])) == ["#skip"]
