@@ -319,18 +319,17 @@ class SeleniumTab(Tab):
         await self.evaluate(f"() => {{ {script}\n }}")
 
     async def press_tab(self) -> None:
-        try:
-            await self._run(lambda: ActionChains(self.driver).send_keys(Keys.TAB).perform())
-        except WebDriverException as error:
-            self._broken(error)
-            raise BrowserError(f"the Tab key could not be pressed: {_first_line(error)}") from None
+        await self._press(Keys.TAB, "Tab")
 
     async def press_enter(self) -> None:
+        await self._press(Keys.ENTER, "Enter")
+
+    async def _press(self, key: str, name: str) -> None:
         try:
-            await self._run(lambda: ActionChains(self.driver).send_keys(Keys.ENTER).perform())
+            await self._run(lambda: ActionChains(self.driver).send_keys(key).perform())
         except WebDriverException as error:
             self._broken(error)
-            raise BrowserError(f"the Enter key could not be pressed: {_first_line(error)}") from None
+            raise BrowserError(f"the {name} key could not be pressed: {_first_line(error)}") from None
 
     async def screenshot(self, clip: dict | None = None) -> bytes:
         try:
