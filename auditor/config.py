@@ -31,7 +31,7 @@ KEYS = {
     "caption_selector": str, "credit_selector": str, "article_selector": str,
     "placeholder_words": list, "generic_link_texts": list, "alt_max_length": int,
     "caption_match_threshold": float, "screenshots": bool, "backend": str, "browser_path": str,
-    "grid_url": str,
+    "grid_url": str, "visible_wait": (int, float),
     "ignore": list, "sarif": dict,  # CI gating: parsed and checked in auditor/ignores.py and ci.py
 }
 KEYS.update(site.KEYS)  # logins, steps, consent, scope, [[pages]], sitemaps, retries
@@ -174,6 +174,9 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
     if (not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not math.isfinite(timeout)
             or not 0 < timeout <= MAX_TIMEOUT):
         raise ConfigError(f"timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT}, not {timeout!r}")
+    visible_wait = pick("visible_wait", GatherOptions.visible_wait)
+    if not isinstance(visible_wait, (int, float)) or visible_wait < 0:
+        raise ConfigError(f"visible_wait must be a number of seconds of at least 0, not {visible_wait!r}")
     backend = pick("backend", "playwright")
     if backend not in ("playwright", "selenium"):
         raise ConfigError(f"unknown backend {backend!r}; choose one of: playwright, selenium")
@@ -196,7 +199,8 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
             axe_rules=tuple((rule_id, False) for rule_id in disabled if rule_id in axe_known),
             caption_selector=pick("caption_selector", DEFAULT_CAPTION_SELECTOR),
             credit_selector=pick("credit_selector", DEFAULT_CREDIT_SELECTOR),
-            article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR)),
+            article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR),
+            visible_wait=float(visible_wait)),
         rule_settings=rule_settings,
         disabled_rules=frozenset(r for r in disabled if r in known),
         # Pictures cost time; take them only for a format that shows them, unless asked for.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import scripts
 from .browsers import BrowserError, Tab
-from .browsers.errors import KEEPS_NAVIGATING
+from .browsers.errors import ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason
 from .model import Snapshot, Viewport
 
 # Matches skip links by their wording, in the languages of the news pages we see.
@@ -32,6 +32,9 @@ class GatherOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     third_party: tuple[str, ...] = ()
+    # Seconds to wait for a page that is hidden when its audit starts (anti-flicker snippets of
+    # A/B and headline tests hide it for up to 4 s) before it is an error instead.
+    visible_wait: float = 5.0
 
     def page_options(self) -> dict:
         return {"caption_selector": self.caption_selector, "credit_selector": self.credit_selector,
@@ -62,8 +65,22 @@ async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options
     raise BrowserError(KEEPS_NAVIGATING)
 
 
+async def ensure_article_shown(tab: Tab, url: str, options: GatherOptions) -> None:
+    """The audit is of the article as a reader sees it: never of Chromium's error page (a redirect
+    by script that failed), never of a page still hidden by an anti-flicker snippet."""
+    failed = await tab.evaluate(ERROR_PAGE)
+    if failed:
+        raise BrowserError(error_page_reason(failed, url))
+    hidden = await tab.evaluate(scripts.function(*scripts.WAIT_UNTIL_SHOWN),
+                                {"wait_ms": round(options.visible_wait * 1000)})
+    if hidden:
+        raise BrowserError(f"the page stayed invisible: {hidden} after {options.visible_wait:g} s, "
+                           "so it was not audited (a script that would show it may be blocked)")
+
+
 async def _gather_once(tab: Tab, url: str, final_url: str, viewport: Viewport, options: GatherOptions,
                        backend: str) -> Snapshot:
+    await ensure_article_shown(tab, final_url or url, options)
     inner_width = await measure_width(tab, viewport)
     page_options = options.page_options()
     facts = await tab.evaluate(scripts.function(*scripts.COLLECT), page_options)
@@ -71,9 +88,23 @@ async def _gather_once(tab: Tab, url: str, final_url: str, viewport: Viewport, o
     facts["tab_order"] = await tab_walk(tab, options, page_options)
     facts["skip_links"] = await tab.evaluate(
         scripts.function(*scripts.SKIP_LINKS), {"tab_order": facts["tab_order"], "options": page_options})
+    for link in [link for link in facts["skip_links"] if link.get("press")][:MAX_PRESSED]:
+        link["activation"] = await press_skip_button(tab, link["selector"], page_options)
     return Snapshot(url=url, final_url=final_url, viewport=viewport.name, width=viewport.width,
                     height=viewport.height, inner_width=inner_width, backend=backend,
                     axe_version=axe.get("version", ""), facts=facts, axe=axe)
+
+
+MAX_PRESSED = 3  # skip buttons tried with Enter per viewport: a page has one instrument, rarely two
+
+
+async def press_skip_button(tab: Tab, selector: str, page_options: dict) -> dict | None:
+    """What a real Enter press on a skip button does (last: it moves focus and may scroll)."""
+    if not await tab.evaluate(scripts.function(*scripts.SKIP_ARM), {"selector": selector}):
+        return None
+    await tab.press_enter()
+    return await tab.evaluate(scripts.function(*scripts.SKIP_ACTIVATED),
+                              {"selector": selector, "options": page_options})
 
 
 async def run_axe(tab: Tab, options: GatherOptions) -> dict:

@@ -1,4 +1,5 @@
-"""Merge per-viewport rule verdicts into findings that list the viewports where they fail."""
+"""Merge per-viewport rule verdicts into findings that list the viewports where they fail, and fold
+an axe-core finding into the news finding that names the same problem on the same element."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,6 +7,23 @@ from typing import Iterable
 
 from .model import Finding, Violation, impact_rank
 from .registry import Rule
+
+# axe-core rule -> the news rules that report the same problem on the same element (or, for
+# page-level rules, on the same page). Where both fire, the report shows one finding in the news
+# rule's words, the axe rule under ``related``, with the higher of the two impacts. docs/rules.md
+# shows this table; a news rule demoted to needs-review takes no axe finding in (the axe one stays
+# apart, so that it still counts for the gate).
+SAME_PROBLEM: dict[str, tuple[str, ...]] = {
+    "empty-heading": ("heading-empty",),
+    "heading-order": ("heading-level-skipped",),
+    "page-has-heading-one": ("heading-h1-missing",),
+    "image-alt": ("captioned-image-no-alt",),
+    "role-img-alt": ("captioned-image-no-alt",),
+    "svg-img-alt": ("captioned-image-no-alt",),
+    "image-redundant-alt": ("alt-matches-caption",),
+    "bypass": ("skip-link-missing",),
+    "skip-link": ("skip-link-broken-target",),
+}
 
 
 @dataclass
@@ -40,6 +58,7 @@ def merge(verdicts: Iterable[Verdict], viewport_order: list[str]) -> list[Findin
                 audience=v.audience or (meta.audience if meta else "template"),
                 title=v.title or (meta.title if meta else rule_id),
                 evidence=dict(v.evidence),
+                needs_review=bool(meta and meta.needs_review),
             )
             continue
         if verdict.viewport not in finding.viewports:
@@ -51,8 +70,36 @@ def merge(verdicts: Iterable[Verdict], viewport_order: list[str]) -> list[Findin
             finding.impact = v.impact
         if finding.suggestion is None and v.suggestion:
             finding.suggestion = v.suggestion
-    _link_related(findings.values())
-    return sorted(findings.values(), key=_report_order)
+    merged = _fold_same_problem(findings, order)
+    _link_related(merged)
+    return sorted(merged, key=_report_order)
+
+
+def _fold_same_problem(findings: dict[tuple[str, str | None], Finding], order: dict[str, int]) -> list[Finding]:
+    """One problem, one finding: an axe finding whose news counterpart (SAME_PROBLEM) fired on the
+    same element joins it."""
+    kept = []
+    for finding in findings.values():
+        news = None
+        if finding.engine == "axe":
+            news = next((findings[(rule, finding.selector)] for rule in SAME_PROBLEM.get(finding.rule, ())
+                         if (rule, finding.selector) in findings
+                         and not findings[(rule, finding.selector)].needs_review), None)
+        if news is None:
+            kept.append(finding)
+            continue
+        if finding.rule not in news.related:
+            news.related.append(finding.rule)
+        if impact_rank(finding.impact) > impact_rank(news.impact):
+            news.impact = finding.impact
+        news.wcag = sorted(set(news.wcag) | set(finding.wcag), key=_criterion_order)
+        news.viewports = sorted(set(news.viewports) | set(finding.viewports),
+                                key=lambda name: order.get(name, len(order)))
+    return kept
+
+
+def _criterion_order(criterion: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in criterion.split("."))
 
 
 def _link_related(findings: Iterable[Finding]) -> None:
@@ -63,7 +110,8 @@ def _link_related(findings: Iterable[Finding]) -> None:
             by_selector.setdefault(finding.selector, []).append(finding)
     for group in by_selector.values():
         for finding in group:
-            finding.related = sorted({f.rule for f in group if f.engine != finding.engine})
+            others = {f.rule for f in group if f.engine != finding.engine}
+            finding.related = sorted(others | set(finding.related))
 
 
 def _report_order(finding: Finding) -> tuple:

@@ -119,13 +119,19 @@ class Finding:
     # Viewport name -> [x, y, width, height] of the element in CSS px from the page's top left.
     boxes: dict = field(default_factory=dict)
     image_loaded: bool | None = None  # for an <img>: whether its file loaded (None: not measured)
+    # From a rule demoted to "needs review": reported, never failing the gate. Written to
+    # report.json only when true, so reports of runs without such rules stay as they were.
+    needs_review: bool = False
 
     @property
     def key(self) -> tuple[str, str | None]:
         return (self.rule, self.selector)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if not data["needs_review"]:
+            del data["needs_review"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Finding":
@@ -255,12 +261,12 @@ def counts_for_gate(finding: Finding) -> bool:
 
 def failing_findings(run: AuditRun) -> Iterable[Finding]:
     """Findings at or above the --fail-on threshold (a [[pages]] fail_on over the run's) that count
-    for the gate."""
+    for the gate; a finding that needs review never counts."""
     def failing(page: PageResult) -> list[Finding]:
         fail_on = page.fail_on or run.fail_on
         if fail_on == "never":
             return []
-        return [f for f in page.findings if impact_rank(f.impact) >= impact_rank(fail_on) and counts_for_gate(f)]
+        return [f for f in page.findings if impact_rank(f.impact) >= impact_rank(fail_on) and counts_for_gate(f) and not f.needs_review]
 
     return [f for p in run.pages for f in failing(p)]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from auditor import wcag
+from auditor.merge import SAME_PROBLEM
 from auditor.registry import Rule, all_rules
 
 GROUPS = (
@@ -42,6 +43,9 @@ def _section(rule: Rule) -> list[str]:
         "| --- | --- | --- | --- |",
         f"| {rule.impact} | {_criteria(rule)} | {rule.audience} | {scope} |",
         "",
+        *([f"*Needs review:* demoted until its precision on real pages is good enough: its findings "
+           "are reported apart, with `needs_review: true`, and never fail the run.", ""]
+          if rule.needs_review else []),
         f"*Why it matters:* {_prose(rule.why)}",
         "",
         f"*How to fix it:* {_prose(rule.fix)}",
@@ -82,6 +86,22 @@ def render() -> str:
         lines.append("")
         for rule in members:
             lines += _section(rule)
+    lines += [
+        "## One problem, one finding",
+        "",
+        "Where an axe-core rule and a news rule report the same problem on the same element (or, for "
+        "page-level rules, on the same page), the report shows one finding: the news rule's, in its "
+        "words, with the axe rule under `related` and the higher of the two impacts. The pairs "
+        "(`auditor/merge.py`, `SAME_PROBLEM`):",
+        "",
+        "| axe-core rule | news rule |",
+        "| --- | --- |",
+        *[f"| `{axe}` | {', '.join(f'[`{r}`](#{r})' for r in news)} |" for axe, news in SAME_PROBLEM.items()],
+        "",
+        "A news rule demoted to needs review takes no axe finding in: the axe finding stays apart and "
+        "still counts for the gate.",
+        "",
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 

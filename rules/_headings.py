@@ -11,8 +11,11 @@ def rendered_headings(snapshot: Snapshot) -> list[dict]:
 
     A heading under ``aria-hidden`` is left out when the collector says so (``aria_hidden``): it is
     not in the outline a screen reader offers, so it can be neither empty nor a skipped level there.
+    So is one under a class that can only mean hidden (``hidden_by_class``: ``is-hidden``,
+    ``d-none``): the site's CSS hides it, and it shows only in an offline copy without that CSS.
     """
-    return [h for h in snapshot.group("headings") if h.get("rendered") and not h.get("aria_hidden")]
+    return [h for h in snapshot.group("headings")
+            if h.get("rendered") and not h.get("aria_hidden") and not h.get("hidden_by_class")]
 
 
 def audience(heading: dict) -> str:

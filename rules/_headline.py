@@ -1,13 +1,15 @@
 """The article headline, as the page declares it in its metadata.
 
-Candidates, in order: og:title, the JSON-LD NewsArticle headline, and the document title without its
-site-name suffix or prefix ("Storm closes schools | Daily News" -> "Storm closes schools").
+Candidates, in order: og:title, the JSON-LD NewsArticle headline, twitter:title (the collector reads
+both from ``property=`` or ``name=``), and the document title without its site-name suffix or
+prefix ("Storm closes schools | Daily News" -> "Storm closes schools"). An h1 is the headline when
+it matches any of them: sites word them differently for search, sharing and the page.
 """
 from __future__ import annotations
 
 import re
 
-from ._text import collapse, contains_most_of, nearly_equal, normalise
+from ._text import _is_cjk, collapse, contains_most_of, nearly_equal, normalise
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•:]{1,2}|-|::)\s+")
 _MAX_SITE_SUFFIX = 40  # characters: "BBC News", "The New York Times", "Le Monde.fr"
@@ -41,12 +43,29 @@ def _join_like(title: str, parts: list[str]) -> str:
 def headline_candidates(document: dict) -> list[str]:
     """The distinct non-empty headline texts the page declares."""
     found: list[str] = []
-    for text in (document.get("og_title"), document.get("jsonld_headline"),
+    for text in (document.get("og_title"), document.get("jsonld_headline"), document.get("twitter_title"),
                  title_without_site(document.get("title"), document.get("site_name"))):
         text = collapse(text)
         if text and normalise(text) not in {normalise(f) for f in found}:
             found.append(text)
     return found
+
+
+# An h1 this long reads as a headline of its own: the displayed headline, worded differently from
+# the one written for search and sharing (common: "Jury finds Roof guilty" on the page, "Roof
+# convicted of church massacre" in <title>). Section and site names ("Weather", "POLITICO",
+# "Allergies Health Center") are shorter.
+HEADLINE_MIN_WORDS = 5
+HEADLINE_MIN_CJK_CHARS = 10
+
+
+def reads_like_a_headline(text: str | None, site_name: str | None = None) -> bool:
+    text = normalise(text)
+    if not text or text == normalise(site_name):
+        return False
+    if sum(map(_is_cjk, text)) >= len(text) / 2:
+        return len(text.replace(" ", "")) >= HEADLINE_MIN_CJK_CHARS
+    return len(text.split()) >= HEADLINE_MIN_WORDS
 
 
 def is_headline(text: str | None, candidates: list[str], threshold: float) -> bool:

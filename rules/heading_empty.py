@@ -1,4 +1,8 @@
-"""heading-empty: a rendered heading has no accessible text."""
+"""heading-empty: a rendered heading has no accessible text.
+
+An empty heading in a widget (``in_widget``: a modal, a drawer, a tooltip, an ad slot) is left out:
+a script fills it when the widget opens or the ad loads, which an offline copy never sees.
+"""
 from __future__ import annotations
 
 from auditor.model import Snapshot, Violation
@@ -23,7 +27,7 @@ from ._text import collapse
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     for heading in rendered_headings(snapshot):
-        if not collapse(heading.get("text")):
+        if not collapse(heading.get("text")) and not heading.get("in_widget"):
             yield Violation(selector=heading.get("selector"), html=heading.get("html", ""),
                             message=f"This h{heading.get('level')} heading has no text a screen reader "
                                     f"can read.",

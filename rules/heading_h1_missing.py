@@ -31,7 +31,9 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     hidden = [h for h in snapshot.group("headings") if h.get("level") == 1]
     where = ""
     if hidden:
-        how = "at this screen size" if not hidden[0].get("rendered") else "from screen readers by aria-hidden"
+        how = ("at this screen size" if not hidden[0].get("rendered")
+               else "by a class (hidden on the site)" if hidden[0].get("hidden_by_class")
+               else "from screen readers by aria-hidden")
         where = f" (the h1 {quote(hidden[0].get('text'))} is hidden {how})"
     yield Violation(selector=None, message=f"No h1 is shown{where}.",
                     evidence={"hidden_h1": [h.get("selector") for h in hidden]})

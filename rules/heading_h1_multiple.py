@@ -1,7 +1,8 @@
 """heading-h1-multiple: more than one rendered h1 (often a logo wrapped in h1 beside the headline).
 
 The audience is the editor's when every h1 after the first sits in the article body (an h1 typed
-into the story), else the template's.
+into the story), else the template's. An h1 in a widget (``in_widget``: a modal's title, a
+translation tooltip saved with the page) is not one of the page's main headings.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from ._text import quote
     passing_example='<a href="/"><img src="logo.svg" alt="Daily News"></a>\n<h1>Storm closes schools</h1>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    h1s = [h for h in rendered_headings(snapshot) if h.get("level") == 1]
+    h1s = [h for h in rendered_headings(snapshot) if h.get("level") == 1 and not h.get("in_widget")]
     if len(h1s) < 2:
         return
     texts = ", ".join(quote(h.get("text"), 60) for h in h1s)

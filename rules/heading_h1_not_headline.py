@@ -3,8 +3,11 @@
 The headline is taken from og:title, the JSON-LD headline, or the title without the site name; an h1
 is the headline when it nearly equals one of them (RuleSettings.caption_match_threshold) or when
 one holds most (85 %) of the other's words: display headlines and og:titles often differ by a kicker
-or a clause. Pages with no rendered h1 are left to heading-h1-missing; pages that declare no
-headline cannot be judged and pass.
+or a clause. An h1 that matches none of them but reads like a headline of its own (five words or
+more, ``_headline.reads_like_a_headline``) is taken as the displayed headline worded differently,
+which is common, and passes: the rule is for an h1 that holds the site or section name. Pages with
+no rendered h1 are left to heading-h1-missing; pages that declare no headline cannot be judged and
+pass.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
 
 from ._headings import rendered_headings
-from ._headline import headline_candidates, is_headline
+from ._headline import headline_candidates, is_headline, reads_like_a_headline
 from ._text import quote
 
 
@@ -38,6 +41,9 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     if not h1s or not candidates:
         return
     if any(is_headline(h.get("text"), candidates, settings.caption_match_threshold) for h in h1s):
+        return
+    site_name = snapshot.group("document").get("site_name")
+    if any(reads_like_a_headline(h.get("text"), site_name) for h in h1s):
         return
     shown = ", ".join(quote(h.get("text"), 60) for h in h1s)
     yield Violation(selector=None,

@@ -1,7 +1,9 @@
 """heading-level-skipped: a heading is more than one level deeper than the heading before it.
 
 Only rendered headings count, so a level can be skipped at one viewport and not at another (the
-h3 that follows a h2 hidden at XS). The finding is on the deeper heading.
+h3 that follows a h2 hidden at XS). The finding is on the deeper heading. An empty heading is not
+judged (it is heading-empty's finding: one problem, one finding), though its level still counts
+for the heading after it.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
 
 from ._headings import audience, label, rendered_headings
+from ._text import collapse
 
 
 @rule(
@@ -27,7 +30,8 @@ from ._headings import audience, label, rendered_headings
 def check(snapshot: Snapshot, settings: RuleSettings):
     previous = None
     for heading in rendered_headings(snapshot):
-        if previous is not None and heading.get("level", 2) > previous.get("level", 2) + 1:
+        if previous is not None and heading.get("level", 2) > previous.get("level", 2) + 1 \
+                and collapse(heading.get("text")):
             yield Violation(selector=heading.get("selector"), html=heading.get("html", ""),
                             message=f"{label(heading)} follows {label(previous)}.",
                             audience=audience(heading),

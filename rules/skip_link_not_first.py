@@ -1,14 +1,15 @@
-"""skip-link-not-first: the skip link is among the first three tab stops, but not the first.
+"""skip-link-not-first: Tab reaches the skip link, but not first.
 
-A skip link further down the tab order is skip-link-missing's finding, not this one. The finding is
-on the skip link and names what comes before it.
+A skip link the Tab walk does not reach is skip-link-missing's finding, not this one. A run of
+skip links at the start is one instrument: "Skip to content" right after "Skip to navigation" is
+first. The finding is on the skip link and names what comes before it (the first three).
 """
 from __future__ import annotations
 
 from auditor.model import Snapshot, Violation
 from auditor.registry import RuleSettings, rule
 
-from ._skip import link_label, main_content_skip_links, reached_early, stop_label
+from ._skip import FIRST_STOPS, instrument_index, link_label, main_content_skip_links, stop_label
 
 
 @rule(
@@ -27,14 +28,18 @@ from ._skip import link_label, main_content_skip_links, reached_early, stop_labe
                     '<a href="/"><img src="logo.svg" alt="Daily News"></a>',
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
-    skip_links = [link for link in main_content_skip_links(snapshot) if reached_early(link)]
+    skip_links = [link for link in main_content_skip_links(snapshot) if link.get("tab_index") is not None]
     stops = snapshot.group("tab_order")
-    if not skip_links or skip_links[0]["tab_index"] == 0 or not stops:
+    if not skip_links or not stops:
         return
     link = skip_links[0]
-    before = ", ".join(stop_label(stop) for stop in stops[:link["tab_index"]])
+    index = instrument_index(link, snapshot)
+    if index == 0:
+        return
+    before = ", ".join(stop_label(stop) for stop in stops[:min(index, FIRST_STOPS)])
+    before += ", …" if index > FIRST_STOPS else ""
     yield Violation(selector=link.get("selector"), html=link.get("html", ""),
                     message=f"The skip link {link_label(link)} is tab stop {link['tab_index'] + 1}; "
                             f"before it come {before}.",
                     evidence={"tab_index": link["tab_index"],
-                              "before": [stop.get("selector") for stop in stops[:link["tab_index"]]]})
+                              "before": [stop.get("selector") for stop in stops[:index]]})

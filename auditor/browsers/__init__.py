@@ -124,6 +124,10 @@ class Tab(ABC):
     async def press_tab(self) -> None: ...
 
     @abstractmethod
+    async def press_enter(self) -> None:
+        """A real Enter key press on the focused element (activates a skip button)."""
+
+    @abstractmethod
     async def screenshot(self, clip: dict | None = None) -> bytes:
         """PNG of the viewport, or of ``clip`` ({x, y, width, height}, viewport-relative)."""
 

@@ -32,8 +32,10 @@ def load_error(message: str, url: str) -> str:
     match = re.search(r"net::(ERR_[A-Z_]+)", message)
     if match:
         code = match.group(1)
-        if code.startswith("ERR_CERT") or code.startswith("ERR_SSL"):
+        if code.startswith("ERR_CERT"):
             return f"TLS certificate problem on {host} ({code})"
+        if code.startswith("ERR_SSL"):  # often a server that speaks only http
+            return f"{host} did not answer over https ({code})"
         template = _NET_ERRORS.get(code)
         return template.format(host=host) if template else f"could not load the page ({code})"
     if "crash" in message.lower():
@@ -45,6 +47,25 @@ def load_error(message: str, url: str) -> str:
     # Playwright's own words start "Page.goto: " and end in a call log: keep the reason alone.
     first = (message.strip().splitlines() or ["unknown error"])[0]
     return "could not load the page: " + re.sub(r"^\w+\.\w+: ", "", first)
+
+
+# Chromium's own error page, shown when a navigation failed: its error code and the URL it tried.
+ERROR_PAGE = """() => {
+  if (!location.href.startsWith('chrome-error:')) return null;
+  const data = typeof loadTimeDataRaw === 'object' && loadTimeDataRaw ? loadTimeDataRaw : {};
+  const code = data.errorCode || ((document.querySelector('.error-code') || {}).textContent || '').trim();
+  return { code: String(code).slice(0, 80), url: String((data.reloadButton || {}).reloadUrl || '').slice(0, 2000) };
+}"""
+
+
+def error_page_reason(state: dict, requested: str) -> str:
+    """Why a load ended on Chromium's error page: the page itself failed, or where it redirected."""
+    code, failed = state.get("code") or "", state.get("url") or ""
+    reason = load_error(f"net::{code}" if code.startswith("ERR_") else code, failed or requested)
+    if failed and failed.rstrip("/") != requested.rstrip("/"):
+        shown = failed if len(failed) <= 100 else failed[:99] + "…"
+        return f"the page redirected to {shown}, which did not answer: {reason}"
+    return reason
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

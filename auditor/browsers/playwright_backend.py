@@ -13,7 +13,8 @@ from .. import scripts
 from ..scripts import CLEAR_STORAGE, SETTLE
 from . import (Backend, BrowserError, BrowserLost, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags,
                find_chromium)
-from .errors import BROWSER_LOST, KEEPS_NAVIGATING, is_navigation_race, load_error, not_html
+from .errors import (BROWSER_LOST, ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason, is_navigation_race, load_error,
+                     not_html)
 
 # After a failed call, how long to wait for Playwright to notice that the browser itself is gone.
 DISCONNECT_GRACE = 1.0
@@ -158,6 +159,9 @@ class PlaywrightTab(Tab):
         if reason:
             raise BrowserError(reason)
         await self.evaluate(SETTLE)
+        failed = await self.evaluate(ERROR_PAGE)  # the page's own redirect ended on an error page
+        if failed:
+            raise BrowserError(error_page_reason(failed, url))
         return LoadInfo(final_url=self.page.url, status=status, content_type=content_type)
 
     def _content_type(self, response=None) -> str:
@@ -192,6 +196,10 @@ class PlaywrightTab(Tab):
     @guarded
     async def press_tab(self) -> None:
         await self.page.keyboard.press("Tab")
+
+    @guarded
+    async def press_enter(self) -> None:
+        await self.page.keyboard.press("Enter")
 
     @guarded
     async def screenshot(self, clip: dict | None = None) -> bytes:

@@ -42,7 +42,7 @@ from selenium.webdriver.common.keys import Keys
 
 from ..blocking import ad_hosts
 from . import Backend, BrowserError, BrowserLost, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags, find_chromium
-from .errors import is_navigation_race, load_error, not_html
+from .errors import ERROR_PAGE, error_page_reason, is_navigation_race, load_error, not_html
 
 # The bounded settle after a load or a resize, the same for both backends.
 from ..scripts import SETTLE, STYLE_WATCH
@@ -269,7 +269,10 @@ class SeleniumTab(Tab):
             raise BrowserError(f"Chromium showed an empty error page: {_origin(url) or url} probably asks for a "
                                "user name and password (HTTP 401): give --http-credentials")
         if state["error"] is not None:
-            raise BrowserError(self._load_reason(f"net::{state['error']}", url))
+            failed = self._evaluate(ERROR_PAGE, None) or {"code": state["error"]}
+            if "BLOCKED_BY_CLIENT" in failed["code"]:
+                raise BrowserError(self._load_reason(f"net::{failed['code']}", url))
+            raise BrowserError(error_page_reason(failed, url))
         if state["url"] == "about:blank" and url != "about:blank":  # the tab never left the blank page
             raise BrowserError(load_error("Download is starting", url))
         return state
@@ -340,11 +343,17 @@ class SeleniumTab(Tab):
         await self.evaluate(f"() => {{ {script}\n }}")
 
     async def press_tab(self) -> None:
+        await self._press(Keys.TAB, "Tab")
+
+    async def press_enter(self) -> None:
+        await self._press(Keys.ENTER, "Enter")
+
+    async def _press(self, key: str, name: str) -> None:
         try:
-            await self._run(lambda: ActionChains(self.driver).send_keys(Keys.TAB).perform())
+            await self._run(lambda: ActionChains(self.driver).send_keys(key).perform())
         except WebDriverException as error:
             self._broken(error)
-            raise BrowserError(f"the Tab key could not be pressed: {_first_line(error)}") from None
+            raise BrowserError(f"the {name} key could not be pressed: {_first_line(error)}") from None
 
     async def screenshot(self, clip: dict | None = None) -> bytes:
         try:

@@ -29,9 +29,10 @@ function collect(options) {
   });
 
   // ---- document ----
+  // `value=` instead of `content=` is how some archived copies store meta tags: read both.
   const meta = (sel) => {
     const m = document.querySelector(sel);
-    return m ? NA.collapse(m.getAttribute('content')) || null : null;
+    return m ? NA.collapse(m.getAttribute('content') ?? m.getAttribute('value')) || null : null;
   };
   const articleTypes = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting)$/;
   const findHeadline = (node, depth = 0) => {
@@ -56,7 +57,9 @@ function collect(options) {
     } catch (e) { /* a broken JSON-LD block is the page's problem, not ours */ }
     if (jsonldHeadline) break;
   }
-  const ogTitle = meta('meta[property="og:title"]');
+  // Sites write Open Graph and Twitter tags with property= or name=: both count.
+  const ogTitle = meta('meta[property="og:title"], meta[name="og:title"]');
+  const twitterTitle = meta('meta[name="twitter:title"], meta[property="twitter:title"]');
   const title = NA.collapse(document.title);
   const root = document.documentElement;
   const body = document.body;
@@ -96,9 +99,10 @@ function collect(options) {
     title,
     lang: root.getAttribute('lang') || '',
     og_title: ogTitle,
+    twitter_title: twitterTitle,
     jsonld_headline: jsonldHeadline,
-    headline: ogTitle || jsonldHeadline || title,
-    site_name: meta('meta[property="og:site_name"]'),
+    headline: ogTitle || jsonldHeadline || twitterTitle || title,
+    site_name: meta('meta[property="og:site_name"], meta[name="og:site_name"]'),
     inner_width: innerWidth,
     inner_height: innerHeight,
     client_width: clientWidth,
@@ -106,7 +110,7 @@ function collect(options) {
     widest,
     // value= instead of content= is how some archived copies store meta tags.
     viewport_meta: viewportMeta ? NA.collapse(viewportMeta.getAttribute('content') ?? viewportMeta.getAttribute('value')) || null : null,
-    styles_missing: NA.stylesMissing().length,
+    stylesheets: {linked: NA.stylesLinked(), missing: NA.stylesMissing().length},
   };
 
   // ---- images and their captions ----
@@ -279,6 +283,27 @@ function collect(options) {
   });
 
   // ---- headings ----
+  // Offline, without the site's CSS, what its classes hide shows up: a heading under a class that
+  // can only mean "hidden" (`hidden`, `is-hidden`, `d-none`, …) is hidden on the live page. And an
+  // empty heading in a widget (a modal, a drawer, a tooltip, an ad slot) is one a script fills when
+  // the widget opens or the ad loads.
+  const HIDING_CLASS = /(?:^|\s)(?:is-|u-|js-)?(?:hidden|hide|d-none|display-none|invisible)(?:\s|$)/i;
+  const WIDGET = /(?:^|[\s_-])(?:modal|drawer|tooltip|popup|popover|lightbox|disabled|ad|ads|advert|advertisement|sponsored|dfp|paid-post|native-ad)(?:[\s_-]|$)/i;
+  const classOf = (el) => (typeof el.className === 'string' ? el.className : el.getAttribute('class') || '').slice(0, 500);
+  const hiddenByClass = (el) => {
+    for (let node = el; node && node !== document.body; node = node.parentElement) {
+      if (HIDING_CLASS.test(classOf(node))) return true;
+    }
+    return false;
+  };
+  const inWidget = (el) => {
+    for (let node = el; node && node !== document.body; node = node.parentElement) {
+      const role = node.getAttribute('role');
+      if (role === 'dialog' || role === 'alertdialog' || role === 'tooltip' || node.hasAttribute('data-native-ad-id')) return true;
+      if (WIDGET.test(classOf(node)) || WIDGET.test((node.id || '').slice(0, 200)) || /^goog-gt-/.test(node.id || '')) return true;
+    }
+    return false;
+  };
   const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]'))
     .filter((h) => {
       const role = (h.getAttribute('role') || '').trim();
@@ -291,10 +316,33 @@ function collect(options) {
       let level = /^h[1-6]$/.test(h.localName) ? Number(h.localName[1]) : 2;
       const ariaLevel = parseInt(h.getAttribute('aria-level'), 10);
       if (ariaLevel >= 1) level = Math.min(ariaLevel, 6);
-      return Object.assign(base(h), {level, text: NA.name(h), tag: h.localName, aria_hidden: NA.ariaHidden(h)});
+      return Object.assign(base(h), {level, text: NA.name(h), tag: h.localName, aria_hidden: NA.ariaHidden(h),
+                                     hidden_by_class: hiddenByClass(h), in_widget: inWidget(h)});
     });
 
   // ---- links ----
+  // A navigation item: in a nav landmark or a menu, under a class or id that names a navigation or
+  // a menu ("mega-menu__item", "site-nav"), or one item of a list of one link per item (a channel
+  // bar whose last item is "更多>>").
+  const NAV_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|megamenu|submenu|menubar|topbar)(?:[\s_-]|$)/i;
+  const inMenuList = (a) => {
+    const item = a.parentElement && a.parentElement.closest('li');
+    const list = item && item.parentElement;
+    if (!list || item.querySelectorAll('a[href]').length !== 1) return false;
+    let single = 0;
+    for (const sibling of Array.from(list.children).slice(0, 60)) {
+      if (sibling.localName === 'li' && sibling.querySelectorAll('a[href]').length === 1) single++;
+    }
+    return single >= 6;
+  };
+  const inNav = (a) => {
+    if (a.closest('nav, [role="navigation"], [role="menu"], [role="menubar"]')) return true;
+    let depth = 0;
+    for (let node = a.parentElement; node && node !== document.body && depth < 8; node = node.parentElement, depth++) {
+      if (NAV_NAME.test(classOf(node)) || NAV_NAME.test((node.id || '').slice(0, 200))) return true;
+    }
+    return NA.collapse(a.textContent).length <= 30 && inMenuList(a);
+  };
   const linkInfo = (a) => {
     const fragment = NA.fragment(a);
     let url = null;
@@ -313,6 +361,12 @@ function collect(options) {
       title: a.getAttribute('title'),
       fragment,
       target: fragment === null ? null : NA.fragmentTarget(fragment),
+      lang: (a.closest('[lang]') || root).getAttribute('lang') || '',
+      role: a.getAttribute('role'),
+      // A toggle (a menu's "mehr") and a navigation item (a main-nav "Read") are no "read more" links.
+      toggle: a.getAttribute('role') === 'button' || a.hasAttribute('aria-controls') ||
+        a.hasAttribute('aria-expanded') || a.hasAttribute('aria-haspopup'),
+      in_nav: inNav(a),
     });
   };
   const linkEls = Array.from(document.querySelectorAll('a[href], [role="link"]'));

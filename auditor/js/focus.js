@@ -128,7 +128,32 @@ const FOCUS = {
     };
   },
 
-  describe(el, options) {
+  // Where the story starts: the main landmark (unless it also holds the site header, then its h1),
+  // else the h1's article or the h1, else the article body; null when the page shows none of them.
+  mainStart(options) {
+    const h1 = Array.from(document.querySelectorAll('h1')).find((h) => NA.rendered(h)) || null;
+    const main = Array.from(document.querySelectorAll('main, [role="main"]')).find((m) => NA.rendered(m));
+    if (main) {
+      const heading = h1 && main.contains(h1) ? h1 : null;
+      const chrome = heading && Array.from(main.querySelectorAll('header, [role="banner"], nav'))
+        .some((c) => c.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING && !c.contains(heading));
+      return chrome ? heading : main;
+    }
+    if (h1) return h1.closest('article') || h1;
+    let body = null;
+    try {
+      body = options.article_selector ? document.querySelector(options.article_selector) : null;
+    } catch (e) { /* an invalid selector finds nothing */ }
+    return body;
+  },
+
+  // Whether an element comes before the story in document order (true when no story start is known).
+  beforeMain(el, start) {
+    if (!start) return true;
+    return !start.contains(el) && !!(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+  },
+
+  describe(el, options, start) {
     const isLink = el.localName === 'a' && el.hasAttribute('href');
     const fragment = isLink ? NA.fragment(el) : null;
     return {
@@ -136,12 +161,57 @@ const FOCUS = {
       html: NA.snippet(el),
       in_article: NA.inArticle(el, options.article_selector || ''),
       tag: el.localName,
+      role: el.getAttribute('role'),
       href: isLink ? el.getAttribute('href') : null,
       text: NA.text(el),
       name: NA.name(el),
       fragment,
       target: fragment === null ? null : NA.fragmentTarget(fragment),
+      before_main: FOCUS.beforeMain(el, start === undefined ? FOCUS.mainStart(options) : start),
     };
+  },
+
+  // A skip instrument that is no same-page link ("Skip to content" as a <button>, a role=link, a
+  // javascript: link) is judged by what a real Enter press does; one that would submit a form or
+  // leave the page is never pressed.
+  pressable(el) {
+    if (el.localName === 'a' && el.hasAttribute('href')) {
+      return /^\s*javascript:/i.test(el.getAttribute('href'));
+    }
+    if (el.localName === 'button') return !(el.form && (el.getAttribute('type') || 'submit').toLowerCase() === 'submit');
+    return /^(link|button)$/.test((el.getAttribute('role') || '').trim());
+  },
+
+  // Before the Enter press: the page at the top, focus on the instrument.
+  arm(args) {
+    const el = document.querySelector(args.selector);
+    if (!el) return false;
+    scrollTo(0, 0);
+    el.focus({preventScroll: true, focusVisible: true});
+    return document.activeElement === el;
+  },
+
+  // After it: did focus or scrolling land in the main content? Smooth scrolling is waited out.
+  async activated(args) {
+    const el = document.querySelector(args.selector);
+    let last = -1;
+    for (let i = 0; i < 10 && scrollY !== last; i++) {
+      last = scrollY;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    const start = FOCUS.mainStart(args.options || {});
+    const active = document.activeElement;
+    const moved = !!active && active !== el && active !== document.body && active !== document.documentElement;
+    const focusIn = moved && !!start && (start === active || start.contains(active) ||
+      !!(start.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING));
+    const box = start ? start.getBoundingClientRect() : null;
+    const scrolled = scrollY > 0;
+    const scrollIn = scrolled && !!box && box.top <= innerHeight / 2 && box.bottom > 0;
+    const result = {focus_moved: moved, focus: moved ? NA.selector(active) : null, scrolled,
+                    into_main: focusIn || scrollIn};
+    if (active && active.blur) active.blur();
+    scrollTo(0, 0);
+    return result;
   },
 
   // Called after each Tab press.
@@ -154,7 +224,8 @@ const FOCUS = {
     return Object.assign(FOCUS.describe(el, options), {focus: FOCUS.look(el)});
   },
 
-  // Skip links by wording anywhere, or same-page links among the first three tab stops.
+  // Skip instruments by wording anywhere (links, buttons, role=link), or same-page links among the
+  // first three tab stops.
   async skipLinks(args) {
     const options = args.options || {};
     const tabOrder = args.tab_order || [];
@@ -168,7 +239,7 @@ const FOCUS = {
       seen.add(selector);
       found.push({el: a, selector, byText});
     };
-    for (const a of document.querySelectorAll('a[href]')) {
+    for (const a of document.querySelectorAll('a[href], button, [role="link"], [role="button"]')) {
       if (wording.test(NA.name(a))) consider(a, true);
     }
     tabOrder.slice(0, 3).forEach((stop) => {
@@ -178,6 +249,7 @@ const FOCUS = {
       }
     });
     const out = [];
+    const start = FOCUS.mainStart(options);
     for (const item of found) {
       const index = bySelector.has(item.selector) ? bySelector.get(item.selector) : null;
       let focus = index === null ? null : tabOrder[index].focus;
@@ -190,9 +262,11 @@ const FOCUS = {
         }
         item.el.blur();
       }
-      out.push(Object.assign(FOCUS.describe(item.el, options), {
+      const described = FOCUS.describe(item.el, options, start);
+      out.push(Object.assign(described, {
         rendered: NA.rendered(item.el), box: NA.box(item.el),
         tab_index: index, by_text: item.byText, focus,
+        press: item.byText && described.fragment === null && FOCUS.pressable(item.el),
       }));
     }
     FOCUS.removeAnchor();

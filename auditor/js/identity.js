@@ -60,7 +60,7 @@ const NA = {
     if (el.getClientRects().length === 0) return false;
     // Without the site's stylesheets, its hiding classes hide nothing; what they mark is hidden on
     // the real page (an unopened modal, a share tooltip), so it is not judged as shown.
-    if (NA.stylesMissing().length && el.closest(NA.HIDING_CLASSES)) return false;
+    if (NA.withoutStyles() && el.closest(NA.HIDING_CLASSES)) return false;
     if (typeof el.checkVisibility === 'function') {
       return el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true, contentVisibilityAuto: true});
     }
@@ -92,6 +92,17 @@ const NA = {
         .map((link) => (link.getAttribute('href') || '').slice(0, 200));
     }
     return NA._stylesMissing;
+  },
+
+  // Most of the page's linked stylesheets are missing: its layout is not the site's. (One blocked
+  // ad stylesheet on a live page is not that.)
+  withoutStyles() {
+    const linked = NA.stylesLinked();
+    return linked > 0 && NA.stylesMissing().length * 2 > linked;
+  },
+
+  stylesLinked() {
+    return document.querySelectorAll('link[rel~="stylesheet" i]:not([disabled])').length;
   },
 
   box(el) {

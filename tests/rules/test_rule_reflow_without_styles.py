@@ -17,11 +17,11 @@ def reflow(**facts):
 
 
 def test_responsive_page_without_its_stylesheets_is_not_judged():
-    assert reflow(viewport_meta="width=device-width, initial-scale=1", styles_missing=3) == []
+    assert reflow(viewport_meta="width=device-width, initial-scale=1", stylesheets={"linked": 3, "missing": 3}) == []
 
 
 def test_responsive_page_with_its_stylesheets_is_judged():
-    [violation] = reflow(viewport_meta="width=device-width,initial-scale=1", styles_missing=0)
+    [violation] = reflow(viewport_meta="width=device-width,initial-scale=1", stylesheets={"linked": 3, "missing": 0})
     assert violation.message.endswith("(its right edge at 970 px).")
     assert "viewport_meta" not in violation.evidence
 
@@ -31,10 +31,10 @@ def test_responsive_page_with_its_stylesheets_is_judged():
     ("width=1140", "The page sets a fixed layout width (width=1140), so phones get the desktop layout."),
 ])
 def test_desktop_layout_is_judged_even_without_stylesheets_and_says_why(meta, words):
-    [violation] = reflow(viewport_meta=meta, styles_missing=2)
+    [violation] = reflow(viewport_meta=meta, stylesheets={"linked": 2, "missing": 2})
     assert violation.message.endswith(words)
     assert violation.evidence["viewport_meta"] == meta
 
 
 def test_device_width_is_recognised_whatever_its_spacing_and_case():
-    assert reflow(viewport_meta="initial-scale=1, WIDTH = device-width", styles_missing=1) == []
+    assert reflow(viewport_meta="initial-scale=1, WIDTH = device-width", stylesheets={"linked": 1, "missing": 1}) == []

@@ -70,6 +70,21 @@ class TestH1NotHeadline:
     def test_headline_h1_passes(self, h1, doc):
         assert run("heading-h1-not-headline", page(heading(1, h1), **doc)) == []
 
+    def test_the_h1_matches_when_it_matches_any_declared_headline(self):
+        doc = {"title": "Schools shut as storm hits | Daily News", "og_title": "Storm: schools shut today",
+               "twitter_title": HEADLINE, "jsonld_headline": "Schools shut"}
+        assert run("heading-h1-not-headline", page(heading(1, HEADLINE), **doc)) == []
+        [violation] = run("heading-h1-not-headline", page(heading(1, "Weather"), **doc))
+        assert violation.evidence["headline"] == "Storm: schools shut today"  # og:title first
+
+    def test_a_long_h1_worded_apart_from_the_metadata_is_the_displayed_headline(self):
+        doc = {"og_title": "Dylann Roof Convicted Of Charleston Church Massacre"}
+        assert run("heading-h1-not-headline", page(heading(1, "Jury Finds Roof Guilty In Church Shooting"), **doc)) == []
+        assert run("heading-h1-not-headline", page(heading(1, "北京暴雨致多所学校今日停课"), **doc)) == []
+        assert len(run("heading-h1-not-headline", page(heading(1, "Allergies Health Center"), **doc))) == 1
+        assert len(run("heading-h1-not-headline", page(heading(1, "The Daily News of Springfield"),
+                                                       site_name="The Daily News of Springfield", **doc))) == 1
+
     def test_one_matching_h1_among_several_is_enough(self):
         assert run("heading-h1-not-headline", page(heading(1, "Daily News"), heading(1, HEADLINE),
                                                    og_title=HEADLINE)) == []
@@ -150,3 +165,25 @@ class TestHeadingEmpty:
     def test_audience_follows_the_article(self):
         [inside, outside] = run("heading-empty", page(heading(2, "", "a", in_article=True), heading(2, "", "b")))
         assert (inside.audience, outside.audience) == ("editor", "template")
+
+
+class TestWhatTheSiteHides:
+    def test_a_heading_under_a_hiding_class_is_not_in_the_outline(self):
+        hidden = heading(1, HEADLINE, "h1-copy", hidden_by_class=True)
+        assert run("heading-h1-multiple", page(heading(1, HEADLINE), hidden)) == []
+        assert run("heading-level-skipped", page(heading(2, "A"), heading(6, "Copied!", hidden_by_class=True))) == []
+        [violation] = run("heading-h1-missing", page(hidden))
+        assert violation.message == f'No h1 is shown (the h1 "{HEADLINE}" is hidden by a class (hidden on the site)).'
+
+    def test_an_empty_heading_in_a_widget_is_filled_by_its_script(self):
+        assert run("heading-empty", page(heading(2, "", "modal-title", in_widget=True))) == []
+        assert selectors("heading-empty", page(heading(2, "", "empty"))) == ["#empty"]
+
+    def test_an_h1_in_a_widget_is_not_a_second_main_heading(self):
+        assert run("heading-h1-multiple", page(heading(1, HEADLINE), heading(1, "Original text", "tt",
+                                                                            in_widget=True))) == []
+
+    def test_an_empty_heading_is_heading_empty_s_finding_not_a_skipped_level(self):
+        assert run("heading-level-skipped", page(heading(2, "Footer"), heading(4, "", "empty"))) == []
+        assert selectors("heading-level-skipped",
+                         page(heading(2, "A"), heading(4, "", "empty"), heading(5, "B", "b"))) == []

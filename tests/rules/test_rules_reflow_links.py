@@ -33,6 +33,19 @@ class TestReflowHorizontalScroll:
         [violation] = run("reflow-horizontal-scroll", snapshot(document=document(client_width=375, scroll_width=500)))
         assert violation.message.endswith("so it scrolls sideways.")
 
+    @pytest.mark.parametrize("meta, loaded, judged", [
+        ("width=device-width, initial-scale=1", 0, False),  # responsive, laid out without its CSS
+        ("width=device-width, initial-scale=1", 1, False),  # most of its CSS missing
+        ("width=device-width, initial-scale=1", 2, True),   # half of its CSS: still its own layout
+        ("width=device-width, initial-scale=1", 3, True),   # its own layout, one sheet blocked
+        (None, 0, True),                                     # no viewport declaration: a desktop layout
+        ("width=1140", 0, True),                             # a fixed desktop width
+    ])
+    def test_only_the_site_s_own_layout_is_judged(self, meta, loaded, judged):
+        doc = document(client_width=375, scroll_width=900, viewport_meta=meta,
+                       stylesheets={"linked": 4, "missing": 4 - loaded})
+        assert len(run("reflow-horizontal-scroll", snapshot(document=doc))) == (1 if judged else 0)
+
     def test_missing_measurements_are_not_a_finding(self):
         assert run("reflow-horizontal-scroll", snapshot(document={})) == []
 
@@ -72,6 +85,36 @@ class TestLinkTextGeneric:
     def test_aria_describedby_with_context_passes(self):
         assert generic(link("Read more", aria_describedby="Storm closes schools across the region")) == []
         assert generic(link("Read more", aria_describedby="More")) == ["#link"]
+
+    def test_a_title_that_names_the_story_is_added_context(self):
+        assert generic(link("Read more", title="Storm closes schools across the region")) == []
+        assert generic(link("Read more", title="Read more")) == ["#link"]
+
+    @pytest.mark.parametrize("href, fragment", [("javascript:;", None), ("#", ""), ("", None),
+                                                ("#orb-footer", "orb-footer"), ("/story#collapseFive", "collapseFive")])
+    def test_links_that_stay_on_the_page_are_script_buttons_not_read_more_links(self, href, fragment):
+        assert generic(link("More", href, fragment=fragment)) == []
+
+    def test_navigation_items_and_toggles_are_not_read_more_links(self):
+        assert generic(link("Read", in_nav=True)) == []  # a main-nav section called "Read"
+        assert generic(link("mehr", toggle=True, role="button")) == []  # opens a menu
+        assert generic(link("Read")) == ["#link"]
+
+    @pytest.mark.parametrize("text, lang, flagged", [
+        ("もっと見る", "ja", True), ("一覧", "ja", True), ("続きを読む", "ja-JP", True),
+        ("更多", "zh-CN", True), ("閱讀更多", "zh-Hant", True),
+        ("Lees meer", "nl", True), ("Leggi tutto", "it", True), ("Čtěte dále", "cs", True),
+        ("Read more", "de", True),   # English, the language of CMS defaults, counts everywhere
+        ("Plus", "en", False),       # French for "more", a brand or a sign in English
+        ("Plus", "fr", True),
+        ("Mehr", "en", False), ("Mehr", "", True),  # no language: every list
+    ])
+    def test_generic_texts_are_chosen_by_language(self, text, lang, flagged):
+        assert generic(link(text, lang=lang)) == (["#link"] if flagged else [])
+
+    def test_the_page_language_applies_when_the_link_has_none(self):
+        snap = snapshot(document=document(lang="en"), links=[link("Mehr", lang="")])
+        assert run("link-text-generic", snap) == []
 
     def test_configured_texts_extend_the_list(self):
         settings = RuleSettings(generic_link_texts=("Zum Beitrag",))

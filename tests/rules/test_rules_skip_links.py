@@ -5,7 +5,8 @@ from snapshots import run, selectors, skip_link, skip_stop, snapshot, tab_stop, 
 
 LOGO = tab_stop("Daily News", "logo", href="/")
 COOKIES = tab_stop("Accept all", "cookies", tag="button")
-NAV = [tab_stop(name, f"nav{i}", href=f"/{name.lower()}") for i, name in enumerate(["News", "Sport", "Culture"])]
+NAV = [tab_stop(name, f"nav{i}", href=f"/{name.lower()}")
+       for i, name in enumerate(["News", "Sport", "Culture", "Opinion", "Travel"])]
 
 
 def page(skip_links=(), stops=None):
@@ -23,21 +24,22 @@ class TestSkipLinkMissing:
     def test_no_skip_link_fails_and_names_the_first_three_stops(self):
         [violation] = run("skip-link-missing", page())
         assert violation.selector is None
-        assert violation.message == ('No skip link to the main content among the first 3 tab stops ("News" (a), '
-                                     '"Sport" (a), "Culture" (a)).')
+        assert violation.message == ('No skip link to the main content is reached with the Tab key ("News" (a), '
+                                     '"Sport" (a), "Culture" (a), …).')
 
     @pytest.mark.parametrize("index", [0, 1, 2])
     def test_skip_link_among_the_first_three_passes(self, index):
         assert run("skip-link-missing", with_skip_at(index, before=(LOGO, COOKIES))) == []
 
-    def test_skip_link_at_the_fourth_stop_fails_and_says_where_it_is(self):
-        link = skip_link(tab_index=3)
-        [violation] = run("skip-link-missing", page([link], [LOGO, COOKIES, *NAV[:1], skip_stop(link)]))
-        assert violation.message.endswith('The skip link "Skip to content" is tab stop 4.')
+    def test_a_late_skip_link_is_not_missing(self):
+        link = skip_link(tab_index=3)  # skip-link-not-first says where it is
+        assert run("skip-link-missing", page([link], [LOGO, COOKIES, *NAV[:1], skip_stop(link), *NAV])) == []
 
-    def test_skip_link_not_reached_with_tab_fails(self):
+    def test_skip_link_not_reached_with_tab_fails_and_says_why(self):
         [violation] = run("skip-link-missing", page([skip_link(tab_index=None)]))
-        assert violation.message.endswith("is not reached with the Tab key.")
+        assert violation.message.endswith('The skip link "Skip to content" is not among the first 5 tab stops.')
+        [violation] = run("skip-link-missing", page([skip_link(tab_index=None, focus={})]))
+        assert violation.message.endswith("cannot be focused with the keyboard at this screen size.")
 
     @pytest.mark.parametrize("text", ["Zum Inhalt springen", "Aller au contenu", "Ir para o conteúdo",
                                       "Saltar al contenido", "Přejít k obsahu", "跳到主要内容"])
@@ -62,6 +64,74 @@ class TestSkipLinkMissing:
         assert run("skip-link-missing", page(stops=[])) == []
 
 
+class TestWhatIsASkipInstrument:
+    MENU = tab_stop("Menu", "menu", tag="button", href=None)
+    STORY = [tab_stop(t, f"story{i}", before_main=False) for i, t in enumerate(["Share", "Author", "Topic"])]
+
+    def test_a_lone_menu_button_before_the_story_needs_no_skip_link(self):
+        assert run("skip-link-missing", page(stops=[self.MENU, *self.STORY])) == []
+
+    def test_a_logo_a_menu_and_a_banner_link_are_still_too_few(self):
+        stops = [LOGO, self.MENU, tab_stop("Read the latest", "breaking"), *self.STORY]
+        assert run("skip-link-missing", page(stops=stops)) == []
+
+    def test_four_stops_before_the_story_need_one(self):
+        stops = [LOGO, self.MENU, *NAV[:2], *self.STORY]
+        [violation] = run("skip-link-missing", page(stops=stops))
+        assert violation.message.startswith("No skip link")
+
+    def test_a_run_of_skip_links_at_the_start_is_one_instrument(self):
+        nav = skip_link("Skip to navigation", "navigation", id="skip-nav", tab_index=0,
+                        target_=target(tag="nav", id="navigation"))
+        search = skip_link("Skip to search", "search", id="skip-search", tab_index=1,
+                           target_=target(tag="form", id="search"))
+        story = skip_link("Skip to content", "main", id="skip-main", tab_index=2)
+        stops = [skip_stop(nav), skip_stop(search), skip_stop(story), *NAV]
+        assert run("skip-link-not-first", page([nav, search, story], stops)) == []
+        assert run("skip-link-missing", page([nav, search, story], stops)) == []
+        late = skip_link("Skip to content", "main", id="skip-main", tab_index=3)
+        stops = [LOGO, skip_stop(nav), skip_stop(search), skip_stop(late), *NAV]
+        [violation] = run("skip-link-not-first", page([nav, search, late], stops))
+        assert violation.message == ('The skip link "Skip to content" is tab stop 4; before it come '
+                                     '"Daily News" (a).')
+        assert run("skip-link-missing", page([nav, search, late], stops)) == []  # the run starts at stop 2
+
+    def button(self, into_main, moved=None, tab_index=1):
+        moved = into_main if moved is None else moved
+        return skip_link("Skip to content", None, id="skip-button", tag="button", tab_index=tab_index,
+                         press=True, target_={}, href=None,
+                         activation={"focus_moved": moved, "focus": "#main" if into_main else "#menu-list",
+                                     "scrolled": into_main, "into_main": into_main})
+
+    def test_a_skip_button_that_moves_focus_into_the_story_counts(self):
+        button = self.button(True)
+        assert run("skip-link-missing", page([button], [LOGO, skip_stop(button), *NAV])) == []
+        [violation] = run("skip-link-not-first", page([button], [LOGO, skip_stop(button), *NAV]))
+        assert violation.selector == "#skip-button"
+
+    def test_a_skip_button_that_does_nothing_offline_still_counts_by_its_wording(self):
+        button = self.button(False)  # its script may be one of the blocked off-site requests
+        assert run("skip-link-missing", page([button], [LOGO, skip_stop(button), *NAV])) == []
+        assert run("skip-link-broken-target", page([button], [LOGO, skip_stop(button), *NAV])) == []
+
+    def test_a_skip_button_that_sends_focus_elsewhere_is_no_skip_link(self):
+        button = self.button(False, moved=True)
+        [violation] = run("skip-link-missing", page([button], [LOGO, skip_stop(button), *NAV]))
+        assert violation.message.endswith('Pressing Enter on "Skip to content" moved focus to #menu-list, '
+                                          'outside the main content.')
+
+    @pytest.mark.parametrize("text", ["Skip Navigation", "Skip to main content", "Skip over navigation",
+                                      "Navigation überspringen"])
+    def test_skipping_over_the_navigation_goes_to_the_story(self, text):
+        link = skip_link(text, "MainContent", target_=target(id="MainContent", tag="div"))
+        assert run("skip-link-missing", with_skip_at(0, link)) == []
+
+    @pytest.mark.parametrize("text", ["Skip to navigation", "Skip to search", "Zur Navigation"])
+    def test_skip_links_to_elsewhere_do_not_count(self, text):
+        link = skip_link(text, "somewhere", target_=target(id="somewhere", tag="div"))
+        assert len(run("skip-link-missing", with_skip_at(0, link))) == 1
+
+
 class TestSkipLinkNotFirst:
     def test_cookie_button_before_the_skip_link_fails_on_the_skip_link(self):
         [violation] = run("skip-link-not-first", with_skip_at(1, before=(COOKIES,)))
@@ -75,9 +145,14 @@ class TestSkipLinkNotFirst:
     def test_first_stop_passes(self):
         assert run("skip-link-not-first", with_skip_at(0)) == []
 
-    def test_too_late_is_skip_link_missing_not_this(self):
+    def test_a_late_skip_link_is_this_finding_and_names_the_first_three_before_it(self):
         link = skip_link(tab_index=4)
-        assert run("skip-link-not-first", page([link], [LOGO, COOKIES, *NAV[:2], skip_stop(link)])) == []
+        [violation] = run("skip-link-not-first", page([link], [LOGO, COOKIES, *NAV[:2], skip_stop(link)]))
+        assert violation.message == ('The skip link "Skip to content" is tab stop 5; before it come "Daily News" (a), '
+                                     '"Accept all" (button), "News" (a), ….')
+
+    def test_a_skip_link_the_walk_never_reached_is_not_this(self):
+        assert run("skip-link-not-first", page([skip_link(tab_index=None)])) == []
 
     def test_no_skip_link_is_not_this_rules_finding(self):
         assert run("skip-link-not-first", page()) == []
@@ -151,3 +226,10 @@ class TestFoundOnRealPages:
         assert run("skip-link-invisible-on-focus", with_skip_at(0, bare)) == []
         named = skip_link(fragment="main", by_text=False, focus=visible_focus(visible=False, in_viewport=False))
         assert selectors("skip-link-invisible-on-focus", with_skip_at(0, named)) == ["#skip"]
+
+
+def test_a_skip_link_nobody_can_reach_has_no_target_to_judge():
+    hidden = skip_link("Skip to Main Navigation", "topMenu", tab_index=None, focus={}, target_=target(exists=False))
+    assert run("skip-link-broken-target", page([hidden])) == []
+    reachable = skip_link("Skip to Main Navigation", "topMenu", tab_index=None, target_=target(exists=False))
+    assert selectors("skip-link-broken-target", page([reachable])) == ["#skip"]
