@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from auditor.browsers import BrowserOptions
+from auditor.browsers import BrowserError, BrowserOptions
 from auditor.browsers.playwright_backend import PlaywrightBackend
 from auditor.config import build_settings
 from auditor.gather import gather
@@ -13,9 +13,11 @@ from auditor.localserver import LocalServer
 from auditor.model import Snapshot
 
 
-def gather_snapshots(pages: list[Path], viewports=("XS", "SM", "MD", "LG"),
-                     same_origin_only: bool = False) -> list[Snapshot]:
-    """Snapshots of local pages served from 127.0.0.1, gathered as the audit gathers them."""
+def gather_snapshots(pages: list[Path], viewports=("XS", "SM", "MD", "LG"), same_origin_only: bool = False,
+                     skip_unauditable: bool = False) -> list[Snapshot]:
+    """Snapshots of local pages served from 127.0.0.1, gathered as the audit gathers them. With
+    ``skip_unauditable`` a page the audit would report as an error (one that stays invisible, say)
+    is left out instead of raising."""
     settings = build_settings({"viewports": [",".join(viewports)]}, {})
     server = LocalServer()
     paths = [server.url_for(page) for page in pages]
@@ -31,9 +33,13 @@ def gather_snapshots(pages: list[Path], viewports=("XS", "SM", "MD", "LG"),
                 for viewport in settings.viewports:
                     await tab.reset()
                     await tab.set_viewport(viewport.width, viewport.height)
-                    info = await tab.goto(base + path)
-                    out.append(await gather(tab, base + path, info.final_url, viewport, settings.gather,
-                                            "playwright"))
+                    try:
+                        info = await tab.goto(base + path)
+                        out.append(await gather(tab, base + path, info.final_url, viewport, settings.gather,
+                                                "playwright"))
+                    except BrowserError:
+                        if not skip_unauditable:
+                            raise
         finally:
             await tab.close()
             await backend.stop()
