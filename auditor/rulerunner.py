@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -160,4 +161,7 @@ class RuleRunner:
 
 
 if __name__ == "__main__":  # the child: python -m auditor.rulerunner FD
+    # Ctrl-C reaches the whole process group; the parent answers it and ends this process, which
+    # must not print a KeyboardInterrupt traceback of its own meanwhile.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _serve(Connection(int(sys.argv[1])))
