@@ -8,6 +8,7 @@ password reaches the disk.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -45,7 +46,7 @@ class Journal:
         self._write({"index": index, "page": page})
 
     def _write(self, record: dict) -> None:
-        self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.handle.write(json.dumps(record, ensure_ascii=False, default=_toml_value) + "\n")
         self.handle.flush()
         os.fsync(self.handle.fileno())
 
@@ -94,3 +95,11 @@ def target_record(target: Target) -> dict:
 def target_from(record: dict) -> Target:
     return Target(url=str(record.get("url", "")), fetch_url=str(record.get("fetch_url") or ""),
                   error=record.get("error"), path=record.get("path"))
+
+
+def _toml_value(value):
+    # A config table can hold TOML dates (an ignore's ``until``); they go back in as ISO text,
+    # which the config readers accept as well.
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot be written to the journal")
