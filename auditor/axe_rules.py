@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from . import scripts
+
 # Each rule in axe.min.js starts `{id:"image-alt",` and lists `tags:[...]` before its next brace.
 _RULE = re.compile(r'\{id:"([a-z0-9-]+)",[^{}]*?tags:\[([^\]]*)\]')
 _EXCLUDED = ("experimental", "deprecated")
@@ -18,8 +20,6 @@ _EXCLUDED = ("experimental", "deprecated")
 @cache
 def catalogue() -> dict[str, tuple[str, ...]]:
     """axe rule id -> its tags."""
-    from . import scripts
-
     rules: dict[str, tuple[str, ...]] = {}
     for match in _RULE.finditer(scripts.axe_source()):
         tags = tuple(t.strip().strip('"') for t in match.group(2).split(",") if t.strip())

@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 
 import click
+import reports
+from reports.markdown import text as md_text
 
 from . import baseline, fingerprint
-from .config import FAIL_ON_CHOICES
+from .config import FAIL_ON_CHOICES, ConfigError
+from .session import copy_assets, exit_usage as fail, summary_line, write_reports
 from .model import EXIT_FINDINGS, EXIT_OK, AuditRun, exit_code, impact_rank
 
 DIFF_FORMATS = ("text", "md", "json")
@@ -16,8 +19,6 @@ GROUPS = ("new", "fixed", "unchanged")
 
 
 def _load(location: str, what: str) -> AuditRun:
-    from .cli import fail
-
     try:
         return baseline.load(location, what)
     except baseline.BaselineError as error:
@@ -46,19 +47,13 @@ def _gating(groups: dict, fail_on: str) -> list[dict]:
     return [f for f in groups["new"] if impact_rank(f["impact"]) >= threshold and f.get("ignored") is None]
 
 
-def _md_text(value: str) -> str:
-    from reports.markdown import text
-
-    return text(value)
-
-
 def render_diff(groups: dict, fmt: str, gating: list[dict], fail_on: str) -> str:
     if fmt == "json":
         counts = {g: len(items) for g, items in groups.items()}
         return json.dumps({"counts": counts, "fail_on": fail_on, "gate": "failed" if gating else "passed",
                            **groups}, indent=2, ensure_ascii=False)
     md = fmt == "md"
-    esc = _md_text if md else (lambda s: " ".join(str(s).split()))
+    esc = md_text if md else (lambda s: " ".join(str(s).split()))
     lines = [("## " if md else "") + f"newsaudit diff: {len(groups['new'])} new, {len(groups['fixed'])} fixed, "
              f"{len(groups['unchanged'])} unchanged; gate {'failed' if gating else 'passed'} at --fail-on {fail_on}"]
     for group in GROUPS:
@@ -103,8 +98,6 @@ def diff_command(old, new, format_, fail_on):
 
 def merge_runs(runs: list[AuditRun]) -> AuditRun:
     """Shard runs as one run: pages back in input order, everything else combined."""
-    from .cli import fail
-
     first = runs[0]
     for run in runs[1:]:
         for what, a, b in (("viewports", first.viewports, run.viewports),
@@ -168,10 +161,6 @@ def _merge_ignores(runs: list[AuditRun]) -> list[dict]:
 def merge_command(folders, output, format_, baseline_path, update_baseline, fail_on, quiet):
     """Combine the report folders of `audit --shard K/N` runs into one run: same pages, findings and
     gate as one big run. Exits like `audit` (1 when the gate fails)."""
-    from .cli import _copy_assets, fail, summary_line, write_reports
-
-    import reports
-
     formats = [f.strip() for f in format_.split(",") if f.strip()]
     unknown = [f for f in formats if f not in reports.FORMATS]
     if unknown:
@@ -188,8 +177,11 @@ def merge_command(folders, output, format_, baseline_path, update_baseline, fail
     for folder in folders:
         source = baseline.report_path(folder).parent
         if source.resolve() != out.resolve():
-            _copy_assets(run, source, out)
-    write_reports(run, out, formats)
+            copy_assets(run, source, out)
+    try:
+        write_reports(run, out, formats)
+    except ConfigError as error:
+        fail(str(error))
     if update_baseline:
         baseline.write(run, baseline_path)
     if not quiet:

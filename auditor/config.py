@@ -1,27 +1,38 @@
-"""Settings from defaults < config file (newsaudit.toml or [tool.newsaudit]) < command-line flags."""
+"""Settings from defaults < config file (newsaudit.toml or [tool.newsaudit]) < command-line flags.
+
+Only parsing and checking: the defaults are the fields' own (auditor/settings.py), and what exists
+(rule ids, report formats) is handed in by the caller as ``Choices``.
+"""
 from __future__ import annotations
 
+import dataclasses
 import math
-import os
 import re
 import tomllib
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from functools import partial
 from pathlib import Path
 
-from . import axe_rules
-from .browsers import BrowserOptions
-from .engine import VIEWPORT_MODES, Settings
-from .gather import GatherOptions
-from .model import IMPACTS, Viewport
-from .registry import RuleSettings, all_rules
 from . import site
+from .model import IMPACTS, Viewport
+from .pages_config import PageSettings
+from .registry import RuleSettings
+from .settings import (MAX_CONCURRENCY, VIEWPORT_MODES, BrowserOptions, ConfigError, GatherOptions, Settings)
 
-DEFAULT_VIEWPORTS = {"XS": (375, 667), "SM": (640, 960), "MD": (768, 1024), "LG": (1280, 800)}
-DEFAULT_AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+__all__ = ["ConfigError", "Choices", "build_settings", "find_config", "FAIL_ON_CHOICES", "MAX_CONCURRENCY"]
+
 FAIL_ON_CHOICES = (*reversed(IMPACTS), "never")
-DEFAULT_CAPTION_SELECTOR = ".caption, .wp-caption-text, [itemprop=caption], [class*=caption]:not(figure)"
-DEFAULT_CREDIT_SELECTOR = ".credit, [class*=credit], .byline-photo, [itemprop=copyrightHolder]"
-DEFAULT_ARTICLE_SELECTOR = "[itemprop=articleBody], .article-body, .story-body, article"
+BACKENDS = ("playwright", "selenium")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What exists, as the caller knows it: news rule ids, axe-core rule ids, report formats."""
+
+    rules: tuple[str, ...] = ()
+    axe_rules: frozenset[str] = frozenset()
+    formats: tuple[str, ...] = ()
+
 
 # Every key a config file may set, with the type it must have.
 KEYS = {
@@ -39,10 +50,6 @@ KEYS.update(site.KEYS)  # logins, steps, consent, scope, [[pages]], sitemaps, re
 KEYS.update({f.name: (list if isinstance(f.default, tuple) else type(f.default))
              for f in fields(RuleSettings) if f.name not in KEYS})
 KEYS["caption_match_threshold"] = (int, float)
-
-
-class ConfigError(ValueError):
-    """A usage or configuration error: exit 2 with this one line."""
 
 
 def find_config(explicit: str | None) -> tuple[dict, str | None]:
@@ -85,7 +92,6 @@ _SIZE = re.compile(r"^\s*(\d{1,6})\s*[x×]\s*(\d{1,6})\s*$")
 # Bounds of what comes from outside: a huge window or wait would hang the run, not audit it.
 VIEWPORT_PX = (100, 4096)
 MAX_TIMEOUT = 3600
-MAX_CONCURRENCY = 64
 
 
 def parse_size(name: str, text: str) -> Viewport:
@@ -116,13 +122,14 @@ def split_list(values) -> list[str]:
     return out
 
 
-def build_settings(flags: dict, table: dict, source: str = "config") -> Settings:
+def build_settings(flags: dict, table: dict, source: str = "config", *, choices: Choices) -> Settings:
     """Merge flags (None = not given) over the file's table over the defaults, checking everything."""
     table = validate(table, source)
     try:
         table = site.expand(table, source)
     except site.SiteError as error:
         raise ConfigError(str(error)) from None
+    defaults = Settings()
 
     def pick(key, default=None):
         value = flags.get(key)
@@ -131,87 +138,86 @@ def build_settings(flags: dict, table: dict, source: str = "config") -> Settings
         return value
 
     # Viewports: defaults, then additions or overrides, then the selected subset in that order.
-    sizes = {name: Viewport(name, w, h) for name, (w, h) in DEFAULT_VIEWPORTS.items()}
+    sizes = {v.name: v for v in defaults.viewports}
     for name, size in (table.get("viewport") or {}).items():
         sizes[name.upper()] = parse_size(name.upper(), size)
     for text in flags.get("viewport") or ():
         viewport = parse_viewport_option(text)
         sizes[viewport.name] = viewport
-    chosen = split_list(pick("viewports")) or (
-        [*DEFAULT_VIEWPORTS] + [n for n in sizes if n not in DEFAULT_VIEWPORTS])
+    standard = [v.name for v in defaults.viewports]
+    chosen = split_list(pick("viewports")) or [*standard, *(n for n in sizes if n not in standard)]
     unknown = [n for n in chosen if n.upper() not in sizes]
     if unknown:
         raise ConfigError(f"unknown viewport {unknown[0]!r}; choose from: {', '.join(sizes)} "
                           "(or add one with --viewport NAME=WIDTHxHEIGHT)")
     viewports = list(dict.fromkeys(sizes[n.upper()] for n in chosen))
 
-    mode = pick("viewport_mode", "resize")  # measured: same findings, faster (README)
+    mode = pick("viewport_mode", defaults.viewport_mode)
     if mode not in VIEWPORT_MODES:
         raise ConfigError(f"unknown viewport mode {mode!r}; choose one of: {', '.join(VIEWPORT_MODES)}")
-    fail_on = pick("fail_on", "serious")
+    fail_on = pick("fail_on", defaults.fail_on)
     if fail_on not in FAIL_ON_CHOICES:
         raise ConfigError(f"unknown --fail-on {fail_on!r}; choose one of: {', '.join(FAIL_ON_CHOICES)}")
 
-    from reports import FORMATS  # the CLI ties reports in; the engine never imports them
-
-    formats = split_list(pick("format", ["json", "html", "junit", "sarif", "md"]))
+    formats = split_list(pick("format", list(defaults.formats)))
     for fmt in formats:
-        if fmt not in FORMATS:
-            raise ConfigError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
+        if fmt not in choices.formats:
+            raise ConfigError(f"unknown format {fmt!r}; choose from: {', '.join(choices.formats)}")
 
-    known = all_rules()
-    axe_known = axe_rules.catalogue()
     disabled = split_list(pick("disable", []))
     for rule_id in disabled:
-        if rule_id not in known and rule_id not in axe_known:
-            raise ConfigError(f"unknown rule {rule_id!r} in disable; news rules: {', '.join(known)}; "
+        if rule_id not in choices.rules and rule_id not in choices.axe_rules:
+            raise ConfigError(f"unknown rule {rule_id!r} in disable; news rules: {', '.join(choices.rules)}; "
                               "or an axe-core rule id (newsaudit rules --format json lists the news rules)")
 
-    concurrency = pick("concurrency", min(os.cpu_count() or 2, MAX_CONCURRENCY))
+    concurrency = pick("concurrency", defaults.concurrency)
     if not isinstance(concurrency, int) or isinstance(concurrency, bool) or not 1 <= concurrency <= MAX_CONCURRENCY:
         raise ConfigError(f"concurrency must be a whole number from 1 to {MAX_CONCURRENCY}, not {concurrency!r}")
-    timeout = pick("timeout", 30)
+    timeout = pick("timeout", defaults.browser.timeout)
     if (not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not math.isfinite(timeout)
             or not 0 < timeout <= MAX_TIMEOUT):
         raise ConfigError(f"timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT}, not {timeout!r}")
-    visible_wait = pick("visible_wait", GatherOptions.visible_wait)
+    visible_wait = pick("visible_wait", defaults.gather.visible_wait)
     if not isinstance(visible_wait, (int, float)) or visible_wait < 0:
         raise ConfigError(f"visible_wait must be a number of seconds of at least 0, not {visible_wait!r}")
-    backend = pick("backend", "playwright")
-    if backend not in ("playwright", "selenium"):
-        raise ConfigError(f"unknown backend {backend!r}; choose one of: playwright, selenium")
+    backend = pick("backend", defaults.backend)
+    if backend not in BACKENDS:
+        raise ConfigError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
 
-    rule_settings = _rule_settings(pick)
-    output = pick("output", "newsaudit-report")
+    browser, gather = defaults.browser, defaults.gather
     settings = Settings(
         viewports=viewports,
         viewport_mode=mode,
         backend=backend,
         browser=BrowserOptions(
-            executable=pick("browser_path"), timeout=float(timeout),
-            block=split_list(pick("block", [])), block_ads=bool(pick("block_ads", True)),
-            same_origin_only=bool(pick("same_origin_only", False)), allow=split_list(pick("allow", [])),
-            grid_url=pick("grid_url")),
+            executable=pick("browser_path", browser.executable), timeout=float(timeout),
+            block=split_list(pick("block", browser.block)), block_ads=bool(pick("block_ads", browser.block_ads)),
+            same_origin_only=bool(pick("same_origin_only", browser.same_origin_only)),
+            allow=split_list(pick("allow", browser.allow)), grid_url=pick("grid_url", browser.grid_url)),
         concurrency=concurrency,
         fail_on=fail_on,
         gather=GatherOptions(
-            axe_tags=tuple(split_list(pick("axe_tags", list(DEFAULT_AXE_TAGS)))),
-            axe_rules=tuple((rule_id, False) for rule_id in disabled if rule_id in axe_known),
-            caption_selector=pick("caption_selector", DEFAULT_CAPTION_SELECTOR),
-            credit_selector=pick("credit_selector", DEFAULT_CREDIT_SELECTOR),
-            article_selector=pick("article_selector", DEFAULT_ARTICLE_SELECTOR),
+            axe_tags=tuple(split_list(pick("axe_tags", list(gather.axe_tags)))),
+            axe_rules=tuple((rule_id, False) for rule_id in disabled if rule_id in choices.axe_rules),
+            caption_selector=pick("caption_selector", gather.caption_selector),
+            credit_selector=pick("credit_selector", gather.credit_selector),
+            article_selector=pick("article_selector", gather.article_selector),
             visible_wait=float(visible_wait)),
-        rule_settings=rule_settings,
-        disabled_rules=frozenset(r for r in disabled if r in known),
+        rule_settings=_rule_settings(pick),
+        disabled_rules=frozenset(r for r in disabled if r in choices.rules),
         # Pictures cost time; take them only for a format that shows them, unless asked for.
         screenshots=bool(pick("screenshots", "html" in formats)),
-        output=Path(output),
+        output=Path(pick("output", str(defaults.output))),
         formats=tuple(formats),
     )
     try:
-        return site.apply(settings, pick, flags, table, source)
+        settings = site.apply(settings, pick, flags, table, source)
     except site.SiteError as error:
         raise ConfigError(str(error)) from None
+    if table.get("pages"):
+        pages = PageSettings(settings, flags, table, source, partial(build_settings, choices=choices))
+        settings.site = dataclasses.replace(settings.site, pages=pages)
+    return settings
 
 
 def _rule_settings(pick) -> RuleSettings:

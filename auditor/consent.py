@@ -16,7 +16,6 @@ from . import scripts
 from .browsers import BrowserError, Tab
 
 MODES = ("reject", "accept", "keep")
-DEFAULT_MODE = "reject"
 WAIT_SECONDS = 3.0  # for the banner to go once answered (CMPs animate it out)
 CONSENT = ("consent.js", "CONSENT")
 

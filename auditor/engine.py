@@ -4,21 +4,20 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Callable
 
 from . import __version__, pictures, regions, retries, scripts, secret_values, site, steps
-from .browsers import Backend, BrowserError, BrowserLost, BrowserOptions, NoBrowser, Tab, make_backend
+from .browsers import Backend, BrowserError, BrowserLost, NoBrowser, Tab, make_backend
 from .browsers.errors import not_html
-from .gather import GatherOptions, gather
+from .gather import gather
 from .merge import Verdict, merge
 from .model import NOT_AUDITED, AuditRun, PageResult, Snapshot, Viewport
 from .pages_config import settings_for
-from .registry import Rule, RuleSettings, all_rules
+from .registry import Catalogue, Rule
 from .rulerunner import RuleRunner
+from .settings import Settings
 
-VIEWPORT_MODES = ("reload", "resize")
 MAX_CROPS_PER_PAGE = 40
 # A page with more elements or text than this that runs out of time is called large, not busy.
 LARGE_PAGE_ELEMENTS = 20_000
@@ -40,40 +39,16 @@ class Target:
     path: str | None = None  # a local file's absolute path (served again on --resume)
 
 
-@dataclass
-class Settings:
-    viewports: list[Viewport]
-    viewport_mode: str = "resize"
-    backend: str = "playwright"
-    browser: BrowserOptions = field(default_factory=BrowserOptions)
-    concurrency: int = 2
-    fail_on: str = "serious"
-    gather: GatherOptions = field(default_factory=lambda: GatherOptions(axe_tags=()))
-    rule_settings: RuleSettings = field(default_factory=RuleSettings)
-    disabled_rules: frozenset[str] = frozenset()
-    screenshots: bool = True
-    output: Path | None = None
-    formats: tuple[str, ...] = ("json",)
-    site: site.SiteOptions = field(default_factory=site.SiteOptions)
-
-    def describe(self) -> dict:
-        return {
-            "viewport_mode": self.viewport_mode, "backend": self.backend, "fail_on": self.fail_on,
-            "concurrency": self.concurrency, "timeout": self.browser.timeout,
-            "axe_tags": list(self.gather.axe_tags), "disabled_rules": sorted(self.disabled_rules),
-            "block": self.browser.block, "block_ads": self.browser.block_ads,
-            "same_origin_only": self.browser.same_origin_only, "allow": self.browser.allow,
-            "screenshots": self.screenshots, "formats": list(self.formats),
-            **self.site.describe(), **(self.browser.identity.describe() if self.browser.identity else {}),
-        }
-
-
 # Called as each page finishes, with its index in the targets.
 Progress = Callable[[int, PageResult], None]
 
 
-def news_rules(settings: Settings) -> list[Rule]:
-    return [r for r in all_rules().values() if r.id not in settings.disabled_rules]
+def news_rules(settings: Settings, catalogue: Catalogue) -> list[Rule]:
+    return [r for r in catalogue.rules.values() if r.id not in settings.disabled_rules]
+
+
+def rule_runner(settings: Settings, catalogue: Catalogue) -> RuleRunner:
+    return RuleRunner(news_rules(settings, catalogue), settings.rule_settings, axe_check=catalogue.axe_check)
 
 
 class PageNotLoaded(Exception):
@@ -84,9 +59,12 @@ class PageAudit:
     """One page through every viewport, in one worker's tab."""
 
     def __init__(self, tab: Tab, target: Target, settings: Settings, rules: RuleRunner,
-                 assets: pictures.AssetStore, backend_name: str):
+                 assets: pictures.AssetStore, backend_name: str, borrowed: bool = False):
         self.tab, self.target, self.settings, self.rules = tab, target, settings, rules
-        self.rule_ids = {r.id for r in news_rules(settings)}
+        # A page the caller had open: audited as it stands, resized through the viewports, never loaded.
+        self.borrowed = borrowed
+        # The rule process runs the run's rules; a [[pages]] table may switch some off for this page.
+        self.rule_ids = {rule_id for rule_id in rules.rules if rule_id not in settings.disabled_rules}
         self.marks = None
         self.assets, self.backend_name = assets, backend_name
         self.page = PageResult(url=target.url)
@@ -108,7 +86,9 @@ class PageAudit:
 
     async def _run(self) -> PageResult:
         settings = self.settings
-        loaded = False
+        loaded = self.borrowed
+        if self.borrowed:
+            self.page.final_url = self.target.url
         # A script that keeps the page busy forever would hang every call into it: bound each step.
         budget = 2 * settings.browser.timeout + 10 + site.extra_seconds(settings.site)
         for index, viewport in enumerate(settings.viewports):
@@ -154,7 +134,7 @@ class PageAudit:
 
     async def visit(self, index: int, viewport: Viewport, loaded: bool) -> Snapshot:
         """Load (or resize to) one viewport and gather its snapshot."""
-        if self.settings.viewport_mode == "resize" and loaded:
+        if (self.settings.viewport_mode == "resize" or self.borrowed) and loaded:
             await self.tab.set_viewport(viewport.width, viewport.height)
         else:
             if index > 0:
@@ -277,9 +257,9 @@ class PageAudit:
 class Worker:
     """One worker: a tab, a rule process, and the page it is on."""
 
-    def __init__(self, backend: Backend, settings: Settings, rules: list[Rule], assets: pictures.AssetStore):
+    def __init__(self, backend: Backend, settings: Settings, catalogue: Catalogue, assets: pictures.AssetStore):
         self.backend, self.settings, self.assets = backend, settings, assets
-        self.rules = RuleRunner(rules, settings.rule_settings)
+        self.rules = rule_runner(settings, catalogue)
         self.tab: Tab | None = None
 
     async def audit(self, target: Target) -> tuple[PageResult, PageAudit | None]:
@@ -323,14 +303,13 @@ class Worker:
         await self.drop_tab()
 
 
-async def audit_targets(targets: list[Target], settings: Settings, progress: Progress | None = None,
-                        results: list | None = None, backend: Backend | None = None,
-                        info: dict | None = None) -> dict:
+async def audit_targets(targets: list[Target], settings: Settings, catalogue: Catalogue,
+                        progress: Progress | None = None, results: list | None = None,
+                        backend: Backend | None = None, info: dict | None = None) -> dict:
     """Audit every target; fills ``results`` (by input order) as pages finish, so an interrupted run
     still has what was done, and ``info["in_flight"]`` with the pages being audited. Returns facts
     about the run (browser and axe versions)."""
     results = results if results is not None else [None] * len(targets)
-    rules = news_rules(settings)
     assets = pictures.AssetStore(settings.output if settings.screenshots else None)
     info = info if info is not None else {}
     info.update({"browser": "", "axe_version": scripts.axe_version(), "in_flight": set()})
@@ -352,7 +331,7 @@ async def audit_targets(targets: list[Target], settings: Settings, progress: Pro
             queue.put_nowait(item)
 
         async def work() -> None:
-            worker = Worker(backend, settings, rules, assets)
+            worker = Worker(backend, settings, catalogue, assets)
             try:
                 while not queue.empty():
                     index, target = queue.get_nowait()
@@ -379,42 +358,43 @@ async def audit_targets(targets: list[Target], settings: Settings, progress: Pro
     return info
 
 
+async def audit_open_page(tab: Tab, url: str, settings: Settings, catalogue: Catalogue,
+                          version: str = "") -> tuple[PageResult, dict]:
+    """The page open in ``tab`` (a caller's own, browsers/borrowed.py) at every viewport, as it
+    stands: no load, no consent answer, no steps. Returns its result and facts about the run."""
+    settings = settings_for(settings, url)
+    runner = rule_runner(settings, catalogue)
+    assets = pictures.AssetStore(settings.output if settings.screenshots else None)
+    audit = PageAudit(tab, Target(url, fetch_url=url), settings, runner, assets, getattr(tab, "name", ""),
+                      borrowed=True)
+    try:
+        page = await audit.run()
+    finally:
+        runner.stop()
+    secret_values.scrub_page(page)
+    return page, {"browser": version, "axe_version": audit.axe_version or scripts.axe_version(),
+                  "axe_rules": audit.axe_rules}
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def axe_rule_meta(finding, axe: dict) -> dict:
-    """An axe rule's metadata from our plain-language table (rules/axe_rules.py). ``fix`` is the
-    template fix and ``fix_editor`` the CMS one (content rules only); axe's own developer text is
-    kept only for a rule the table does not know, so it never reaches an editor (those findings
-    are always template)."""
-    from rules.axe_rules import AXE_RULES
-
-    text = AXE_RULES.get(finding.rule)
-    meta = {"id": finding.rule, "engine": finding.engine, "impact": finding.impact, "wcag": finding.wcag,
-            "audience": "template", "help_url": finding.help_url, "page_level": False}
-    if text is None:
-        return {**meta, "title": axe.get("title") or finding.title, "why": axe.get("why") or "",
-                "fix": "", "fix_editor": ""}
-    return {**meta, "kind": text.kind, "title": text.title, "why": text.why, "fix": text.fix,
-            "fix_editor": text.fix_cms}
-
-
 def build_run(targets: list[Target], results: list, settings: Settings, info: dict,
-              started: str, ended_by: str = "") -> AuditRun:
-    """The run so far; a page without a result is listed as not audited, never left out."""
+              started: str, ended_by: str = "", *, catalogue: Catalogue) -> AuditRun:
+    """The run so far; a page without a result is listed as not audited, never left out. The
+    catalogue describes the rules that made the findings."""
     in_flight = info.get("in_flight", set())
     pages = [r if r is not None else
              PageResult(url=t.url, status=NOT_AUDITED, error=CUT_SHORT if i in in_flight else NEVER_STARTED)
              for i, (t, r) in enumerate(zip(targets, results))]
-    rule_meta = {r.id: r.metadata() for r in all_rules().values()}
     used = {}
     for page in pages:
         for finding in page.findings:
-            if finding.rule in rule_meta:
-                used[finding.rule] = rule_meta[finding.rule]
+            if finding.rule in catalogue.rules:
+                used[finding.rule] = catalogue.rules[finding.rule].metadata()
             else:
-                used.setdefault(finding.rule, axe_rule_meta(finding, info.get("axe_rules", {}).get(finding.rule, {})))
+                used.setdefault(finding.rule, catalogue.axe_meta(finding, info.get("axe_rules", {}).get(finding.rule, {})))
     return AuditRun(
         tool={"name": "newsaudit", "version": __version__, "browser": info.get("browser", "")},
         axe_version=info.get("axe_version", ""),

@@ -4,42 +4,12 @@ The only module besides the backends that talks to the browser, and only through
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from . import scripts
 from .browsers import BrowserError, Tab
 from .browsers.errors import ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason
 from .model import Snapshot, Viewport
-
-# Matches skip links by their wording, in the languages of the news pages we see.
-SKIP_LINK_PATTERN = (
-    r"^\s*(skip|jump)\s+(to|navigation|nav|over)\b|^\s*(zum|zur|direkt zum)\s+(inhalt|hauptinhalt|navigation)"
-    r"|^\s*(inhalt|navigation)\s+überspringen|^\s*(aller|passer|accéder|acceder)\s+(au|à la)\s+(contenu|navigation)"
-    r"|^\s*(ir|pular|saltar)\s+(para o|para a|al|a la|ao)\s+(conteúdo|contenido|navegação|navegación)"
-    r"|^\s*přejít\s+(na|k)\s+(obsah|navigaci)|^\s*vai\s+al\s+contenuto|跳到|跳转到|跳至"
-)
-
-
-@dataclass(frozen=True)
-class GatherOptions:
-    axe_tags: tuple[str, ...]
-    axe_rules: tuple[tuple[str, bool], ...] = ()
-    caption_selector: str = ""
-    credit_selector: str = ""
-    article_selector: str = ""
-    max_tab_stops: int = 10
-    # Scope (auditor/regions.py): CSS selectors of the parts audited, left out, and third-party.
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    third_party: tuple[str, ...] = ()
-    # Seconds to wait for a page that is hidden when its audit starts (anti-flicker snippets of
-    # A/B and headline tests hide it for up to 4 s) before it is an error instead.
-    visible_wait: float = 5.0
-
-    def page_options(self) -> dict:
-        return {"caption_selector": self.caption_selector, "credit_selector": self.credit_selector,
-                "article_selector": self.article_selector, "skip_link_pattern": SKIP_LINK_PATTERN}
-
+from .settings import SKIP_LINK_PATTERN, GatherOptions  # noqa: F401 - their home is auditor/settings.py
 
 async def measure_width(tab: Tab, viewport: Viewport) -> int:
     width = await tab.evaluate("() => innerWidth")

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+from typing import Callable
 
 from . import site
+from .settings import ConfigError
 
 # Keys that belong to the whole run (one browser, one output, one list of URLs), not to a page.
 RUN_KEYS = frozenset({
@@ -28,9 +30,8 @@ RUN_KEYS = frozenset({
 
 
 class PageSettings:
-    def __init__(self, base, flags: dict, table: dict, source: str):
-        from .config import ConfigError, build_settings
-
+    def __init__(self, base, flags: dict, table: dict, source: str, build: Callable):
+        """``build(flags, table, source)`` is config.build_settings, with the run's choices."""
         self.base = base
         self.flags = {k: v for k, v in flags.items() if k not in site.IDENTITY_FLAGS}
         self.table = {k: v for k, v in table.items() if k not in site.IDENTITY_KEYS and k != "pages"}
@@ -48,7 +49,7 @@ class PageSettings:
             if run_wide:
                 raise ConfigError(f"{where}: {run_wide[0]!r} is set for the whole run, not per page")
             self.patterns.append((tuple(globs), settings))
-        self._build = build_settings
+        self._build = build
         self._cache: dict[tuple[int, ...], object] = {}
         for index in range(len(self.patterns)):  # every table checked now, not halfway through a run
             self._settings((index,), f"{source}: [[pages]] {index + 1}")

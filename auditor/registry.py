@@ -1,7 +1,9 @@
 """Rule metadata and the registry the rule modules add themselves to.
 
 A rule is a pure function ``check(snapshot, settings) -> Iterable[Violation]`` marked with
-``@rule(...)``; the decorator records the metadata and returns the function unchanged.
+``@rule(...)``; the decorator records the metadata and returns the function unchanged. The rule
+pack (``rules.catalogue()``) hands its rules to whoever runs them as a ``Catalogue``: the core never
+imports the pack.
 """
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable
 
 from . import wcag as wcag_refs
-from .model import AUDIENCES, ENGINES, IMPACTS, Snapshot, Violation
+from .model import AUDIENCES, ENGINES, IMPACTS, Finding, Snapshot, Violation
 
 Check = Callable[[Snapshot, "RuleSettings"], Iterable[Violation]]
+AxeCheck = Callable[[Snapshot], Iterable[Violation]]
+AxeMeta = Callable[[Finding, dict], dict]
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,7 @@ def rule(*, id: str, impact: str, wcag: Iterable[str], audience: str, title: str
 
 
 def all_rules() -> dict[str, Rule]:
-    """Every registered rule, in id order, after importing the rule pack."""
-    import rules  # noqa: F401  (importing registers the pack)
-
+    """Every rule registered so far, in id order (``rules.catalogue()`` registers the whole pack)."""
     return dict(sorted(_RULES.items()))
 
 
@@ -98,3 +100,13 @@ def get(rule_id: str) -> Rule:
     if rule_id not in rules:
         raise RegistryError(f"unknown rule {rule_id!r}; known rules: {', '.join(rules)}")
     return rules[rule_id]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What an audit runs and how it describes it: the news rules, the one adapter that turns
+    axe-core's results into violations, and an axe finding's metadata for the report."""
+
+    rules: dict[str, Rule]
+    axe_check: AxeCheck
+    axe_meta: AxeMeta

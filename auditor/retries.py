@@ -8,7 +8,6 @@ import re
 from .browsers import BrowserError, BrowserLost, LoadInfo, Tab
 from .browsers.errors import _NET_ERRORS
 
-DEFAULT_RETRIES = 1
 MAX_RETRIES = 10
 PAUSE_SECONDS = 0.5  # times the try number: 0.5 s, 1 s, ...
 TRANSIENT_CODES = ("ERR_CONNECTION_RESET", "ERR_CONNECTION_CLOSED", "ERR_EMPTY_RESPONSE",

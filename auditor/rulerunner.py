@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 
 from .merge import Verdict
 from .model import Snapshot
-from .registry import Rule, RuleSettings
+from .registry import AxeCheck, Rule, RuleSettings
 
 # Seconds for every rule over one snapshot together; real pages need well under a second.
 RULES_BUDGET = 30.0
@@ -37,11 +37,10 @@ def _function(module: str, name: str):
 
 
 def _serve(conn: Connection) -> None:
-    """The child: the rules to run first, then for each snapshot received one message per rule,
-    then None."""
-    from rules import axe_adapter
-
-    checks, rule_settings = conn.recv()
+    """The child: the axe adapter and the rules to run first, then for each snapshot received one
+    message per rule, then None."""
+    axe, checks, rule_settings = conn.recv()
+    axe_check = _function(*axe) if axe else None
     functions = [(rule_id, _function(module, name)) for rule_id, module, name in checks]
     conn.send(READY)
     while True:
@@ -49,10 +48,11 @@ def _serve(conn: Connection) -> None:
             snapshot = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            conn.send((AXE, list(axe_adapter.violations(snapshot)), None))
-        except Exception as error:  # noqa: BLE001 - reported, never fatal
-            conn.send((AXE, [], f"axe-core's results could not be read: {type(error).__name__}: {error}"))
+        if axe_check is not None:
+            try:
+                conn.send((AXE, list(axe_check(snapshot)), None))
+            except Exception as error:  # noqa: BLE001 - reported, never fatal
+                conn.send((AXE, [], f"axe-core's results could not be read: {type(error).__name__}: {error}"))
         for rule_id, check in functions:
             try:
                 conn.send((rule_id, list(check(snapshot, rule_settings)), None))
@@ -64,8 +64,10 @@ def _serve(conn: Connection) -> None:
 class RuleRunner:
     """One child process that judges snapshots, one at a time; one per engine worker."""
 
-    def __init__(self, rules: list[Rule], rule_settings: RuleSettings, budget: float = RULES_BUDGET):
+    def __init__(self, rules: list[Rule], rule_settings: RuleSettings, budget: float = RULES_BUDGET,
+                 axe_check: AxeCheck | None = None):
         self.rules = {r.id: r for r in rules}
+        self.axe_check = axe_check  # axe-core's results into violations, run before the rules
         self.rule_settings = rule_settings
         self.budget = budget
         self.process = None
@@ -82,7 +84,8 @@ class RuleRunner:
         child.close()
         self.conn = Connection(parent.detach())
         checks = [(r.id, r.check.__module__, r.check.__qualname__) for r in self.rules.values()]
-        self.conn.send((checks, self.rule_settings))
+        axe = (self.axe_check.__module__, self.axe_check.__qualname__) if self.axe_check else None
+        self.conn.send((axe, checks, self.rule_settings))
 
     async def judge(self, snapshot: Snapshot) -> tuple[list[Verdict], list[str]]:
         """Every rule over one snapshot: verdicts, and errors (a rule that raised, or the rule that
@@ -103,7 +106,7 @@ class RuleRunner:
         await asyncio.to_thread(self.conn.send, snapshot)  # a big snapshot fills the pipe for a while
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.budget
-        waiting = [AXE, *self.rules]
+        waiting = [AXE, *self.rules] if self.axe_check else [*self.rules]
         verdicts, errors = [], []
         while waiting:
             message = await self._receive(deadline - loop.time())

@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import inspect
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import consent, identity, retries, steps
 from .browsers import Tab
+from .settings import SiteOptions  # noqa: F401 - its home is auditor/settings.py
+from .urlscope import check_patterns
 
 # Config keys, with the type each must have (config.KEYS takes them in).
 KEYS = {
@@ -30,33 +31,6 @@ IDENTITY_FLAGS = ("header", "cookie", "http_credentials", "storage_state", "user
 
 class SiteError(ValueError):
     """A site setting that cannot be used (exit 2)."""
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    step_timeout: float = steps.DEFAULT_STEP_TIMEOUT
-    consent: str = consent.DEFAULT_MODE
-    retries: int = retries.DEFAULT_RETRIES
-    steps: tuple = ()  # of steps.Step (named after the module's defaults above, which it shadows here)
-    login_script: str | None = None
-    url_include: tuple[str, ...] = ()
-    url_exclude: tuple[str, ...] = ()
-    rewrite: tuple[tuple[str, str], ...] = ()
-    limit_per_section: int | None = None
-    pages: object = None  # a pages_config.PageSettings, when the config has [[pages]]
-
-    def describe(self) -> dict:
-        out = {"consent": self.consent, "retries": self.retries}
-        if self.steps:
-            out["steps"] = [s.label() for s in self.steps]
-        if self.login_script:
-            out["login_script"] = self.login_script
-        for key in ("url_include", "url_exclude", "limit_per_section"):
-            if getattr(self, key):
-                out[key] = list(getattr(self, key)) if key != "limit_per_section" else self.limit_per_section
-        if self.rewrite:
-            out["rewrite"] = [f"{a}={b}" for a, b in self.rewrite]
-        return out
 
 
 def _selectors(values) -> tuple[str, ...]:
@@ -87,13 +61,13 @@ def apply(settings, pick, flags: dict, table: dict, source: str):
         step_list = steps.parse_all(pick("steps", []))
     except (identity.IdentityError, steps.StepError) as error:
         raise SiteError(str(error)) from None
-    mode = pick("consent", consent.DEFAULT_MODE)
+    mode = pick("consent", SiteOptions.consent)
     if mode not in consent.MODES:
         raise SiteError(f"unknown --consent {mode!r}; choose one of: {', '.join(consent.MODES)}")
-    tries = pick("retries", retries.DEFAULT_RETRIES)
+    tries = pick("retries", SiteOptions.retries)
     if not isinstance(tries, int) or not 0 <= tries <= retries.MAX_RETRIES:
         raise SiteError(f"retries must be a whole number from 0 to {retries.MAX_RETRIES}, not {tries!r}")
-    step_timeout = pick("step_timeout", steps.DEFAULT_STEP_TIMEOUT)
+    step_timeout = pick("step_timeout", SiteOptions.step_timeout)
     if not isinstance(step_timeout, (int, float)) or not 0 < step_timeout <= 600:
         raise SiteError(f"step_timeout must be a number of seconds above 0 and at most 600, not {step_timeout!r}")
     login = pick("login_script")
@@ -103,8 +77,6 @@ def apply(settings, pick, flags: dict, table: dict, source: str):
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise SiteError(f"limit_per_section must be a whole number of at least 1, not {limit!r}")
     third_party = _selectors([pick("ad_selector", ""), pick("embed_selector", "")])
-    from .urlscope import check_patterns
-
     options = SiteOptions(
         steps=step_list, step_timeout=float(step_timeout), consent=mode, retries=tries, login_script=login,
         url_include=check_patterns(pick("url_include", []), "url_include"),
@@ -115,10 +87,6 @@ def apply(settings, pick, flags: dict, table: dict, source: str):
         third_party=third_party)
     settings.browser.identity = who
     settings.site = options
-    if table.get("pages"):
-        from .pages_config import PageSettings
-
-        settings.site = dataclasses.replace(options, pages=PageSettings(settings, flags, table, source))
     return settings
 
 

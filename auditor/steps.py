@@ -17,7 +17,6 @@ from urllib.parse import urljoin
 
 from .browsers import BrowserError, Tab
 
-DEFAULT_STEP_TIMEOUT = 10.0
 MAX_WAIT_MS = 60_000
 ACTIONS = ("click", "fill", "press", "wait-for", "wait-for-url", "wait", "scroll-to-bottom", "goto")
 NEEDS = {"click": "a selector", "fill": "a selector and a text", "press": "a key such as Enter",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from auditor.model import IMPACTS, Snapshot, Violation
+from auditor.model import IMPACTS, Finding, Snapshot, Violation
 
 from .axe_rules import AXE_RULES, CONTENT
 
@@ -62,3 +62,18 @@ def violations(snapshot: Snapshot) -> Iterable[Violation]:
                 title=title(rule),
                 wcag=wcag_criteria(rule.get("tags", [])),
             )
+
+
+def metadata(finding: Finding, axe: dict) -> dict:
+    """An axe rule's metadata for the report, from our plain-language table. ``fix`` is the
+    template fix and ``fix_editor`` the CMS one (content rules only); axe's own developer text
+    (``axe``: its help and description) is kept only for a rule the table does not know, so it
+    never reaches an editor (those findings are always template)."""
+    text = AXE_RULES.get(finding.rule)
+    meta = {"id": finding.rule, "engine": finding.engine, "impact": finding.impact, "wcag": finding.wcag,
+            "audience": "template", "help_url": finding.help_url, "page_level": False}
+    if text is None:
+        return {**meta, "title": axe.get("title") or finding.title, "why": axe.get("why") or "",
+                "fix": "", "fix_editor": ""}
+    return {**meta, "kind": text.kind, "title": text.title, "why": text.why, "fix": text.fix,
+            "fix_editor": text.fix_cms}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from auditor.browsers import BrowserError, BrowserOptions
 from auditor.browsers.playwright_backend import PlaywrightBackend
-from auditor.config import build_settings
+from auditor.api import build_settings
 from auditor.gather import gather
 from auditor.localserver import LocalServer
 from auditor.model import Snapshot

@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from auditor.config import build_settings
-from auditor.engine import Target, audit_targets
+from auditor.api import build_settings
+from auditor.api import Target, audit_targets
 from auditor.localserver import QuietHTTPServer
 
 pytestmark = pytest.mark.browser

@@ -1,7 +1,8 @@
 """Defaults < config file < flags, and precise errors for everything unknown."""
 import pytest
 
-from auditor.config import ConfigError, build_settings, find_config
+from auditor.api import build_settings
+from auditor.config import ConfigError, find_config
 
 
 def names(settings):

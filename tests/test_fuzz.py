@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor.cli import main
-from auditor.config import KEYS, VIEWPORT_PX, ConfigError, build_settings, find_config, parse_viewport_option
+from auditor.api import build_settings
+from auditor.config import KEYS, VIEWPORT_PX, ConfigError, find_config, parse_viewport_option
 from auditor.inputs import InputError, feed_entries, is_http, sitemap_entries, to_targets, url_list_entries
 from auditor.localserver import LocalServer
 

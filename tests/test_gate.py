@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from auditor import baseline, ci, fingerprint, ignores
 from auditor.cli import main
 from auditor.cli_ci import diff_groups, merge_runs
-from auditor.config import ConfigError, build_settings
+from auditor.api import build_settings
+from auditor.config import ConfigError
 from auditor.model import failing_findings
 
 sys.path.insert(0, str(Path(__file__).parent / "reports"))

@@ -2,7 +2,8 @@
 import pytest
 
 from auditor.browsers.errors import error_page_reason, load_error
-from auditor.config import ConfigError, build_settings
+from auditor.api import build_settings
+from auditor.config import ConfigError
 from auditor.gather import GatherOptions
 
 

@@ -8,10 +8,12 @@ import pytest
 
 from auditor import consent, identity, retries, secret_values, steps, urlscope
 from auditor.browsers.selenium_backend import selenium_key
-from auditor.config import ConfigError, build_settings
+from auditor.api import build_settings
+from auditor.config import ConfigError
 from auditor.inputs import Entry
 from auditor.model import AuditRun, Finding, PageResult, gate
 from auditor.pages_config import settings_for
+from auditor.settings import SiteOptions
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +127,7 @@ def test_precedence_defaults_then_site_then_page_pattern_then_flags():
     special = settings_for(settings, "https://news.example/live/special-1")
     assert plain is settings
     assert [v.name for v in plain.viewports] == ["XS", "LG"] and plain.site.consent == "accept"
-    assert plain.site.retries == retries.DEFAULT_RETRIES  # a default nobody set
+    assert plain.site.retries == SiteOptions.retries  # a default nobody set
     assert [v.name for v in live.viewports] == ["XS"] and live.site.consent == "keep"
     assert [s.target for s in live.site.steps] == ["#more"] and live.fail_on == "critical"
     assert live.gather.exclude == (".ticker",) and live.disabled_rules == {"alt-too-long"}

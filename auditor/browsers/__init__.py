@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import shutil
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from ..settings import BrowserOptions  # noqa: F401 - its home is auditor/settings.py
 
 
 class BrowserError(Exception):
@@ -30,19 +32,6 @@ class LoadInfo:
     final_url: str
     status: int | None = None
     content_type: str = ""
-
-
-@dataclass
-class BrowserOptions:
-    executable: str | None = None
-    headless: bool = True
-    timeout: float = 30.0
-    block: list[str] = field(default_factory=list)  # glob patterns of URLs to abort
-    block_ads: bool = True
-    same_origin_only: bool = False
-    allow: list[str] = field(default_factory=list)  # globs still allowed under same_origin_only
-    grid_url: str | None = None  # Selenium Grid / remote WebDriver
-    identity: object = None  # an identity.Identity: headers, cookies, credentials, saved login
 
 
 # Keep Chromium off the closed network by itself; --no-sandbox only as root, where it is required.

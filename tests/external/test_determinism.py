@@ -13,8 +13,8 @@ import shutil
 
 import pytest
 
-from auditor.config import build_settings
-from auditor.engine import Target, audit_targets
+from auditor.api import build_settings
+from auditor.api import Target, audit_targets
 from external_support import SHARED, StaticServer
 
 pytestmark = [pytest.mark.external, pytest.mark.browser]

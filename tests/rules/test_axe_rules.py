@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from auditor.engine import Settings, Target, axe_rule_meta, build_run
+from auditor.api import Settings, Target, build_run
+from rules.axe_adapter import metadata as axe_rule_meta
 from auditor.model import Finding, PageResult, Snapshot, Viewport
 from rules import axe_adapter
 from rules.axe_rules import AXE_RULES, CONTENT, TEMPLATE

@@ -26,6 +26,7 @@ RUNS = ["A" * 10, "AAA ", "a. ", "(", "- ", ". ", "a-", "0123456789abcdef", "© 
 CHILD = textwrap.dedent("""
     import json, sys
     sys.path.insert(0, sys.argv[1])
+    import rules  # noqa: F401 - importing the pack registers its rules
     from auditor.registry import RuleSettings, all_rules
     from snapshots import caption, document, heading, image, link, skip_link, skip_stop, snapshot, tab_stop
 
