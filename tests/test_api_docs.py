@@ -1,5 +1,6 @@
 """Every example in docs/api.md runs as written, in its own interpreter, against a fixture page
-served from 127.0.0.1 in real Chromium."""
+served from 127.0.0.1 in real Chromium. (```py blocks are test code shown for the pytest plugin,
+which tests/test_pytest_plugin.py runs in a sample project.)"""
 from __future__ import annotations
 
 import os
