@@ -7,6 +7,7 @@ of it is audited.
 """
 from __future__ import annotations
 
+from . import scripts
 from .browsers import Tab
 from .model import Snapshot
 
@@ -28,8 +29,6 @@ async def classify(tab: Tab, snapshot: Snapshot, options) -> dict[str, str]:
     for kind in ("violations", "incomplete"):
         for rule in snapshot.axe.get(kind, []):
             selectors.update(node.get("selector") for node in rule.get("nodes", []))
-    from . import scripts
-
     return await tab.evaluate(scripts.function(*REGIONS), {
         "selectors": sorted(s for s in selectors if s), "include": list(options.include),
         "exclude": list(options.exclude), "third_party": list(options.third_party)}) or {}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, quote_plus
 
+from .model import AuditRun, PageResult
+
 MASK = "***"
 # Shorter values can't be told apart from ordinary words: scrubbing "on" would wreck every report.
 MIN_LENGTH = 4
@@ -52,8 +54,6 @@ def scrub_page(page) -> None:
     """A PageResult, in place, before it is printed or reported."""
     if not _values:
         return
-    from .model import PageResult
-
     clean = PageResult.from_dict(scrub_data(page.to_dict()))
     for name in page.__dataclass_fields__:
         setattr(page, name, getattr(clean, name))
@@ -62,6 +62,4 @@ def scrub_page(page) -> None:
 def scrub_run(run):
     if not _values:
         return run
-    from .model import AuditRun
-
     return AuditRun.from_dict(scrub_data(run.to_dict()))

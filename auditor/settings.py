@@ -31,6 +31,10 @@ class ConfigError(ValueError):
     """A usage or configuration error: exit 2 with this one line."""
 
 
+class SiteError(ConfigError):
+    """A site setting that cannot be used (exit 2)."""
+
+
 def default_viewports() -> list[Viewport]:
     return [Viewport("XS", 375, 667), Viewport("SM", 640, 960), Viewport("MD", 768, 1024), Viewport("LG", 1280, 800)]
 

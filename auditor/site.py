@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import consent, identity, retries, steps
 from .browsers import Tab
-from .settings import SiteOptions  # noqa: F401 - its home is auditor/settings.py
+from .settings import SiteError, SiteOptions  # noqa: F401 - their home is auditor/settings.py
 from .urlscope import check_patterns
 
 # Config keys, with the type each must have (config.KEYS takes them in).
@@ -27,10 +27,6 @@ KEYS = {
 }
 IDENTITY_KEYS = ("headers", "cookies", "http_credentials", "storage_state", "user_agent", "locale", "timezone")
 IDENTITY_FLAGS = ("header", "cookie", "http_credentials", "storage_state", "user_agent", "locale", "timezone")
-
-
-class SiteError(ValueError):
-    """A site setting that cannot be used (exit 2)."""
 
 
 def _selectors(values) -> tuple[str, ...]:

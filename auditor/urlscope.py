@@ -9,12 +9,12 @@ import datetime as dt
 import fnmatch
 import re
 
+from .settings import SiteError
+
 MAX_PATTERN = 500
 
 
 def check_patterns(values, key: str) -> tuple[str, ...]:
-    from .site import SiteError
-
     out = []
     for value in values or []:
         value = str(value)

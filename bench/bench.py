@@ -24,8 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from auditor import scripts  # noqa: E402
 from auditor.browsers import chromium_flags, find_chromium  # noqa: E402
-from auditor.config import build_settings  # noqa: E402
-from auditor.api import Target, audit_targets  # noqa: E402
+from auditor.api import Target, audit_targets, build_settings  # noqa: E402
 from auditor.localserver import LocalServer  # noqa: E402
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor.config import build_settings  # noqa: E402
-from auditor.api import Target, audit_targets  # noqa: E402
+
+from auditor.api import Target, audit_targets, build_settings  # noqa: E402
 from auditor.localserver import LocalServer  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news-pages"

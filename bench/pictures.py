@@ -31,8 +31,7 @@ def main() -> None:
     import auditor
     from auditor import engine
     from auditor.browsers.playwright_backend import PlaywrightTab
-    from auditor.config import build_settings
-    from auditor.api import Target, audit_targets
+    from auditor.api import Target, audit_targets, build_settings
     from auditor.localserver import LocalServer
 
     spent = {"pictures": 0.0, "screenshots": 0}
