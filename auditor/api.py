@@ -132,8 +132,9 @@ def build_run(targets: list[Target], results: list, settings: Settings, info: di
 
 def audit(locations: Iterable[Location], settings: Settings | None = None, *, progress: Progress | None = None,
           limit: int | None = None) -> AuditRun:
-    """Audit pages at the configured viewports and return the run (nothing is written: see
-    ``write_reports``). ``progress(index, page)`` is called as each page finishes."""
+    """Audit pages at the configured viewports and return the run; no report is written (see
+    ``write_reports``), only screenshots when ``settings.screenshots`` is on. Call it from sync
+    code: it runs its own event loop. ``progress(index, page)`` is called as each page finishes."""
     settings = settings or Settings()
     started = engine.now()
     server = LocalServer()
