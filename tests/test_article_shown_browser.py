@@ -7,8 +7,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from auditor.api import build_settings
-from auditor.api import Target, audit_targets
+from auditor.api import Target, audit_targets, build_settings
 from auditor.localserver import QuietHTTPServer
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,7 @@ import pytest
 
 from auditor.browsers import BrowserOptions
 from auditor.browsers.playwright_backend import PlaywrightBackend, PlaywrightTab
-from auditor.api import build_settings
-from auditor.api import Target, audit_targets
+from auditor.api import Target, audit_targets, build_settings
 from badserver import serve
 
 pytestmark = pytest.mark.browser

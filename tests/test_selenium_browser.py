@@ -17,8 +17,7 @@ from selenium.common.exceptions import WebDriverException
 
 from auditor.browsers import BrowserOptions, NoBrowser
 from auditor.browsers.selenium_backend import SeleniumBackend, SeleniumTab, glob_as_url_pattern, origin_pattern
-from auditor.api import build_settings
-from auditor.api import Target, audit_targets
+from auditor.api import Target, audit_targets, build_settings
 from auditor.localserver import QuietHTTPServer
 from badserver import BadServer, closed_port, serve
 from clitools import ROOT, load_report, run_cli

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditor import identity
-from auditor.api import build_settings
-from auditor.api import Target, audit_targets
+from auditor.api import Target, audit_targets, build_settings
 from clitools import load_report, run_cli
 from sitesserver import (LOGIN_PASSWORD, PASSWORD, PREVIEW_TOKEN, READER_COOKIE, READER_TOKEN, SECRETS, SESSION,
                          USER, SiteServer)

@@ -13,8 +13,7 @@ import shutil
 
 import pytest
 
-from auditor.api import build_settings
-from auditor.api import Target, audit_targets
+from auditor.api import Target, audit_targets, build_settings
 from external_support import SHARED, StaticServer
 
 pytestmark = [pytest.mark.external, pytest.mark.browser]
