@@ -59,8 +59,9 @@ class PageAudit:
     """One page through every viewport, in one worker's tab."""
 
     def __init__(self, tab: Tab, target: Target, settings: Settings, rules: RuleRunner,
-                 assets: pictures.AssetStore, backend_name: str, borrowed: bool = False):
+                 assets: pictures.AssetStore, backend_name: str, same_problem: dict, borrowed: bool = False):
         self.tab, self.target, self.settings, self.rules = tab, target, settings, rules
+        self.same_problem = same_problem  # axe rule -> news rules: one finding where both fire
         # A page the caller had open: audited as it stands, resized through the viewports, never loaded.
         self.borrowed = borrowed
         # The rule process runs the run's rules; a [[pages]] table may switch some off for this page.
@@ -117,7 +118,7 @@ class PageAudit:
         if not self.page.viewports_audited:
             self.page.status = "error"
             self.page.error = next(iter(self.page.viewport_errors.values()), "no viewport could be audited")
-        self.page.findings = merge(self.verdicts, [v.name for v in settings.viewports])
+        self.page.findings = merge(self.verdicts, [v.name for v in settings.viewports], self.same_problem)
         self.attach_pictures()
         return self.page
 
@@ -258,7 +259,7 @@ class Worker:
     """One worker: a tab, a rule process, and the page it is on."""
 
     def __init__(self, backend: Backend, settings: Settings, catalogue: Catalogue, assets: pictures.AssetStore):
-        self.backend, self.settings, self.assets = backend, settings, assets
+        self.backend, self.settings, self.assets, self.catalogue = backend, settings, assets, catalogue
         self.rules = rule_runner(settings, catalogue)
         self.tab: Tab | None = None
 
@@ -271,7 +272,8 @@ class Worker:
                     self.tab = await self.backend.new_tab()
                 await self.tab.reset()
                 page_settings = settings_for(self.settings, target.url)
-                audit = PageAudit(self.tab, target, page_settings, self.rules, self.assets, self.backend.name)
+                audit = PageAudit(self.tab, target, page_settings, self.rules, self.assets, self.backend.name,
+                                  self.catalogue.same_problem)
                 page = await audit.run()
                 if page_settings.fail_on != self.settings.fail_on:
                     page.fail_on = page_settings.fail_on
@@ -366,7 +368,7 @@ async def audit_open_page(tab: Tab, url: str, settings: Settings, catalogue: Cat
     runner = rule_runner(settings, catalogue)
     assets = pictures.AssetStore(settings.output if settings.screenshots else None)
     audit = PageAudit(tab, Target(url, fetch_url=url), settings, runner, assets, getattr(tab, "name", ""),
-                      borrowed=True)
+                      catalogue.same_problem, borrowed=True)
     try:
         page = await audit.run()
     finally:

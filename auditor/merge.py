@@ -1,30 +1,13 @@
 """Merge per-viewport rule verdicts into findings that list the viewports where they fail, and fold
-an axe-core finding into the news finding that names the same problem on the same element."""
+an axe-core finding into the news finding that names the same problem on the same element (the
+pairs are the rule pack's knowledge, handed in: rules/axe_adapter.py SAME_PROBLEM)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .model import Finding, Violation, impact_rank
 from .registry import Rule
-
-# axe-core rule -> the news rules that report the same problem on the same element (or, for
-# page-level rules, on the same page). Where both fire, the report shows one finding in the news
-# rule's words, the axe rule under ``related``, with the higher of the two impacts. docs/rules.md
-# shows this table; a news rule demoted to needs-review takes no axe finding in (the axe one stays
-# apart, so that it still counts for the gate).
-SAME_PROBLEM: dict[str, tuple[str, ...]] = {
-    "empty-heading": ("heading-empty",),
-    "heading-order": ("heading-level-skipped",),
-    "page-has-heading-one": ("heading-h1-missing",),
-    "image-alt": ("captioned-image-no-alt",),
-    "role-img-alt": ("captioned-image-no-alt",),
-    "svg-img-alt": ("captioned-image-no-alt",),
-    "image-redundant-alt": ("alt-matches-caption",),
-    "bypass": ("skip-link-missing",),
-    "skip-link": ("skip-link-broken-target",),
-}
-
 
 @dataclass
 class Verdict:
@@ -35,7 +18,12 @@ class Verdict:
     rule: Rule | None
 
 
-def merge(verdicts: Iterable[Verdict], viewport_order: list[str]) -> list[Finding]:
+# axe-core rule -> the news rules that report the same problem on the same element.
+SameProblem = Mapping[str, tuple[str, ...]]
+
+
+def merge(verdicts: Iterable[Verdict], viewport_order: list[str], same_problem: SameProblem | None = None
+          ) -> list[Finding]:
     findings: dict[tuple[str, str | None], Finding] = {}
     order = {name: i for i, name in enumerate(viewport_order)}
     for verdict in sorted(verdicts, key=lambda v: order.get(v.viewport, len(order))):
@@ -70,19 +58,20 @@ def merge(verdicts: Iterable[Verdict], viewport_order: list[str]) -> list[Findin
             finding.impact = v.impact
         if finding.suggestion is None and v.suggestion:
             finding.suggestion = v.suggestion
-    merged = _fold_same_problem(findings, order)
+    merged = _fold_same_problem(findings, order, same_problem or {})
     _link_related(merged)
     return sorted(merged, key=_report_order)
 
 
-def _fold_same_problem(findings: dict[tuple[str, str | None], Finding], order: dict[str, int]) -> list[Finding]:
-    """One problem, one finding: an axe finding whose news counterpart (SAME_PROBLEM) fired on the
-    same element joins it."""
+def _fold_same_problem(findings: dict[tuple[str, str | None], Finding], order: dict[str, int],
+                       same_problem: SameProblem) -> list[Finding]:
+    """One problem, one finding: an axe finding whose news counterpart fired on the same element
+    joins it."""
     kept = []
     for finding in findings.values():
         news = None
         if finding.engine == "axe":
-            news = next((findings[(rule, finding.selector)] for rule in SAME_PROBLEM.get(finding.rule, ())
+            news = next((findings[(rule, finding.selector)] for rule in same_problem.get(finding.rule, ())
                          if (rule, finding.selector) in findings
                          and not findings[(rule, finding.selector)].needs_review), None)
         if news is None:

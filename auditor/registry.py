@@ -105,8 +105,10 @@ def get(rule_id: str) -> Rule:
 @dataclass(frozen=True)
 class Catalogue:
     """What an audit runs and how it describes it: the news rules, the one adapter that turns
-    axe-core's results into violations, and an axe finding's metadata for the report."""
+    axe-core's results into violations, an axe finding's metadata for the report, and the axe
+    rules that report the same problem as a news rule (merged into one finding)."""
 
     rules: dict[str, Rule]
     axe_check: AxeCheck
     axe_meta: AxeMeta
+    same_problem: dict[str, tuple[str, ...]] = field(default_factory=dict)

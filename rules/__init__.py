@@ -24,4 +24,5 @@ axe_metadata = axe_adapter.metadata
 @cache
 def catalogue() -> Catalogue:
     """Every news rule by id, and the axe-core adapter."""
-    return Catalogue(rules=all_rules(), axe_check=axe_adapter.violations, axe_meta=axe_adapter.metadata)
+    return Catalogue(rules=all_rules(), axe_check=axe_adapter.violations, axe_meta=axe_adapter.metadata,
+                     same_problem=axe_adapter.SAME_PROBLEM)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from html import escape
 
 from auditor import wcag
-from auditor.merge import SAME_PROBLEM
 from auditor.registry import Rule, all_rules
+
+from .axe_adapter import SAME_PROBLEM
 
 GROUPS = (
     ("Images and captions", "alt-", "captioned-"),
@@ -92,7 +93,7 @@ def render() -> str:
         "Where an axe-core rule and a news rule report the same problem on the same element (or, for "
         "page-level rules, on the same page), the report shows one finding: the news rule's, in its "
         "words, with the axe rule under `related` and the higher of the two impacts. The pairs "
-        "(`auditor/merge.py`, `SAME_PROBLEM`):",
+        "(`rules/axe_adapter.py`, `SAME_PROBLEM`):",
         "",
         "| axe-core rule | news rule |",
         "| --- | --- |",

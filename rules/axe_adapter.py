@@ -11,6 +11,23 @@ from auditor.model import IMPACTS, Finding, Snapshot, Violation
 
 from .axe_rules import AXE_RULES, CONTENT
 
+# axe-core rule -> the news rules that report the same problem on the same element (or, for
+# page-level rules, on the same page). Where both fire, the report shows one finding in the news
+# rule's words, the axe rule under ``related``, with the higher of the two impacts. docs/rules.md
+# shows this table; a news rule demoted to needs-review takes no axe finding in (the axe one stays
+# apart, so that it still counts for the gate).
+SAME_PROBLEM: dict[str, tuple[str, ...]] = {
+    "empty-heading": ("heading-empty",),
+    "heading-order": ("heading-level-skipped",),
+    "page-has-heading-one": ("heading-h1-missing",),
+    "image-alt": ("captioned-image-no-alt",),
+    "role-img-alt": ("captioned-image-no-alt",),
+    "svg-img-alt": ("captioned-image-no-alt",),
+    "image-redundant-alt": ("alt-matches-caption",),
+    "bypass": ("skip-link-missing",),
+    "skip-link": ("skip-link-broken-target",),
+}
+
 _WCAG_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 

@@ -1,11 +1,15 @@
 """One problem, one finding: axe findings fold into their news counterparts; needs-review findings."""
 import dataclasses
+import functools
 
-from auditor.merge import SAME_PROBLEM, Verdict, merge
+from auditor import merge as merging
+from auditor.merge import Verdict
 from auditor.model import AuditRun, Finding, PageResult, Violation, failing_findings, gate
 from auditor.registry import all_rules, get
+from rules.axe_adapter import SAME_PROBLEM
 
 VIEWPORTS = ["XS", "SM", "MD", "LG"]
+merge = functools.partial(merging.merge, same_problem=SAME_PROBLEM)
 
 
 def news(rule_id, viewport="XS", selector="#h", rule=None, **kw):
