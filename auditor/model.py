@@ -88,6 +88,13 @@ class Violation:
     title: str | None = None
     wcag: tuple[str, ...] | None = None
 
+    @classmethod
+    def at(cls, element: dict, message: str, *, suggestion: str | None = None, audience: str | None = None,
+           impact: str | None = None, **evidence) -> "Violation":
+        """A verdict on one element the collector gathered (its selector and HTML snippet come with it)."""
+        return cls(selector=element.get("selector"), html=element.get("html", ""), message=message,
+                   suggestion=suggestion, evidence=evidence, audience=audience, impact=impact)
+
 
 @dataclass
 class Finding:
