@@ -12,7 +12,8 @@ SCHEMA_VERSION = 1
 
 # Ordered weakest first, as axe-core orders them.
 IMPACTS = ("minor", "moderate", "serious", "critical")
-AUDIENCES = ("editor", "template", "third-party")  # third-party: inside the site's ad or embed regions
+THIRD_PARTY = "third-party"  # inside the site's ad or embed regions
+AUDIENCES = ("editor", "template", THIRD_PARTY)
 ENGINES = ("newsaudit", "axe")
 
 

@@ -8,11 +8,10 @@ of it is audited.
 from __future__ import annotations
 
 from .browsers import Tab
-from .model import Snapshot
+from .model import THIRD_PARTY, Snapshot
 
 REGIONS = ("regions.js", "regions")
 SCOPED_GROUPS = ("images", "figures", "headings", "links")
-THIRD_PARTY = "third-party"
 
 
 def active(options) -> bool:
