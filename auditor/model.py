@@ -12,7 +12,8 @@ SCHEMA_VERSION = 1
 
 # Ordered weakest first, as axe-core orders them.
 IMPACTS = ("minor", "moderate", "serious", "critical")
-AUDIENCES = ("editor", "template", "third-party")  # third-party: inside the site's ad or embed regions
+THIRD_PARTY = "third-party"  # inside the site's ad or embed regions
+AUDIENCES = ("editor", "template", THIRD_PARTY)
 ENGINES = ("newsaudit", "axe")
 
 
@@ -87,6 +88,13 @@ class Violation:
     help_url: str | None = None
     title: str | None = None
     wcag: tuple[str, ...] | None = None
+
+    @classmethod
+    def at(cls, element: dict, message: str, *, suggestion: str | None = None, audience: str | None = None,
+           impact: str | None = None, **evidence) -> "Violation":
+        """A verdict on one element the collector gathered (its selector and HTML snippet come with it)."""
+        return cls(selector=element.get("selector"), html=element.get("html", ""), message=message,
+                   suggestion=suggestion, evidence=evidence, audience=audience, impact=impact)
 
 
 @dataclass

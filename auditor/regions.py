@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from . import scripts
 from .browsers import Tab
-from .model import Snapshot
+from .model import THIRD_PARTY, Snapshot
 
 REGIONS = ("regions.js", "regions")
 SCOPED_GROUPS = ("images", "figures", "headings", "links")
-THIRD_PARTY = "third-party"
 
 
 def active(options) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from auditor.model import AuditRun, Finding, PageResult, failing_findings, impact_rank
+from auditor.model import THIRD_PARTY, AuditRun, Finding, PageResult, failing_findings, impact_rank  # noqa: F401
 
 FAIL, PASS, NOT_AUDITED = "fail", "pass", "not-audited"
 STATE_LABELS = {FAIL: "fails", PASS: "passes", NOT_AUDITED: "not audited"}
@@ -270,3 +270,28 @@ def kind_of(rule: str) -> tuple[str, str]:
         if rule.startswith(prefixes):
             return words
     return OTHER_KIND
+
+
+CONSENT_ANSWERS = {"reject": "refusing", "accept": "accepting"}
+
+
+def page_conditions(page: PageResult) -> list[str]:
+    """How the audited page was reached, in words: its consent banner and the loads it took."""
+    notes = []
+    consent = page.consent or {}
+    if consent.get("found"):
+        platform = consent.get("platform")
+        banner = f"The page's {platform} consent banner" if platform else "The page's consent banner"
+        mode = consent.get("mode")
+        if mode == "keep":
+            notes.append(f"{banner} was found and left up (--consent keep), so it was audited with the page.")
+        elif consent.get("dismissed"):
+            notes.append(f"{banner} was found and dismissed by {CONSENT_ANSWERS.get(mode, 'answering')} "
+                         f"(--consent {mode}) before the audit.")
+        else:
+            notes.append(f"{banner} was found but could not be dismissed: {consent.get('reason') or 'no reason recorded'}. "
+                         "It may cover part of the page in the audit.")
+    if page.tries > 1:
+        notes.append(f"The page loaded on try {page.tries} (--retries): an earlier load failed in a way that "
+                     "looked temporary.")
+    return notes

@@ -20,7 +20,7 @@ from . import components as comp
 from .common import (  # noqa: F401  (re-exported for the other formats)
     FAIL, IMPACT_WORDS, NOT_AUDITED, PASS, STATE_LABELS, TOP_PROBLEMS, NotAudited, Problem,
     audited_viewports, baseline_state, finding_order, gate_text, ignored, join_names, kind_of,
-    needs_review, not_audited, page_label, plural, rule_meta, run_baseline, safe_href, top_problems,
+    THIRD_PARTY, needs_review, not_audited, page_conditions, page_label, plural, rule_meta, run_baseline, safe_href, top_problems,
     viewport_label, viewport_names, viewport_states, viewport_word, where_it_fails)
 from .images import CROP, SCREEN, Budget
 
@@ -284,6 +284,8 @@ class ArticleView:
     summary: str
     checklist: list[Item]
     template: list[Item]
+    third_party: list[Item]
+    conditions: list[str]  # how the page was reached: its consent banner, the tries it took
     review: list[Item]
     skipped: list[Item]
     shots: list[Shot]
@@ -303,7 +305,8 @@ def article(run: AuditRun, index: int, embed: Embed, dims: Dimensions,
     missing = [vp for vp in names if vp not in audited]
     ordered = sorted(page.findings, key=_order)
     editor = [f for f in ordered if f.audience == "editor" and _must_fix(f)]
-    template = [f for f in ordered if f.audience != "editor" and _must_fix(f)]
+    template = [f for f in ordered if f.audience == "template" and _must_fix(f)]
+    third_party = [f for f in ordered if f.audience == THIRD_PARTY and _must_fix(f)]
     review = [f for f in ordered if needs_review(f) and ignored(f) is None]
     skipped = [f for f in ordered if ignored(f) is not None]
 
@@ -333,6 +336,7 @@ def article(run: AuditRun, index: int, embed: Embed, dims: Dimensions,
             item.component_href = f"../report.html#{component_of[group.key]}"
         marked.append((item, [f for _, _, f in group.members]))
         template_items.append(item)
+    third_party_items = items(third_party)
     review_items = items(review)
     skipped_items = items(skipped)
     shots = _shots(run, page, names, marked, embed, dims) if page.status == "audited" else []
@@ -347,6 +351,8 @@ def article(run: AuditRun, index: int, embed: Embed, dims: Dimensions,
                  else "Nothing to fix in this article"]
         if template_items:
             parts.append(f"{plural(len(template_items), 'template problem')} seen here, for the web team")
+        if third_party_items:
+            parts.append(f"{plural(len(third_party_items), 'problem')} inside ads and embeds")
         if review_items:
             parts.append(f"{len(review_items)} to review")
         summary = "; ".join(parts) + "."
@@ -359,6 +365,7 @@ def article(run: AuditRun, index: int, embed: Embed, dims: Dimensions,
         error=page.error if page.status != "audited" else None,
         viewport_errors=[(vp, page.viewport_errors[vp]) for vp in names if vp in page.viewport_errors],
         audited_at=audited_at, summary=summary, checklist=checklist, template=template_items,
+        third_party=third_party_items, conditions=page_conditions(page),
         review=review_items, skipped=skipped_items, shots=shots, outlines=_outlines(page, names),
         pictures_note=_pictures_note(run) if page.status == "audited" and not page.screenshots else None,
         css=marker_css(shots), impact_filters=list(reversed(IMPACTS)),
@@ -463,6 +470,7 @@ class IndexView:
     components_hidden: str | None
     articles: list[ArticleRow]
     review: str | None
+    third_party: str | None
     ignored: str | None
     viewports: list[str]
     about: list[tuple[str, str]]
@@ -474,7 +482,7 @@ class IndexView:
 def index(run: AuditRun, embed: Embed) -> IndexView:
     names = viewport_names(run)
     audited_pages = [p for p in run.pages if p.status == "audited"]
-    groups = comp.components(list(enumerate(run.pages)), lambda f: f.audience != "editor" and _must_fix(f))
+    groups = comp.components(list(enumerate(run.pages)), lambda f: f.audience == "template" and _must_fix(f))
     sites = {g.site for g in groups}
     component_views, component_of = [], {}
     for k, group in enumerate(groups, 1):
@@ -515,6 +523,7 @@ def index(run: AuditRun, embed: Embed) -> IndexView:
     baseline = (f"Compared with the baseline: {base.get('new', 0)} new, {base.get('unchanged', 0)} unchanged, "
                 f"{base.get('fixed', 0)} fixed (problems)." if base else None)
     ignored_total = sum(1 for p in run.pages for f in p.findings if ignored(f) is not None)
+    third_party_total = sum(1 for p in run.pages for f in p.findings if f.audience == THIRD_PARTY and _must_fix(f))
     by_impact = {i: 0 for i in IMPACTS}
     for p in run.pages:
         for f in p.findings:
@@ -545,6 +554,9 @@ def index(run: AuditRun, embed: Embed) -> IndexView:
         review=(f"{plural(review_total, 'problem')} from rules under review "
                 f"{'is' if review_total == 1 else 'are'} listed apart on each article's page, not as must-fix."
                 if review_total else None),
+        third_party=(f"{plural(third_party_total, 'problem')} inside ads and embeds (the site profile's "
+                     f"ad and embed regions) {'is' if third_party_total == 1 else 'are'} listed apart on each "
+                     "article's page, for whoever supplies them." if third_party_total else None),
         ignored=(f"{plural(ignored_total, 'problem')} {'is' if ignored_total == 1 else 'are'} ignored on purpose "
                  "and listed apart on each article's page." if ignored_total else None),
         viewports=[viewport_label(run, vp) for vp in names], about=about,

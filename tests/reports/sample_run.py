@@ -157,6 +157,8 @@ def build_run() -> AuditRun:
         screenshots={vp: f"assets/p1-{vp}.jpg" for vp in ALL},
         inner_widths={"XS": 375, "SM": 640, "MD": 768, "LG": 1280},
         outline=_outline(h1_at_xs=False),
+        consent={"found": True, "platform": "OneTrust", "mode": "reject", "dismissed": True, "how": "button"},
+        tries=2,
         findings=[
             _finding(
                 "image-alt", selector="#story > div.gallery > img:nth-of-type(2)",
@@ -200,6 +202,11 @@ def build_run() -> AuditRun:
                 html='<a href="/education/closures">Read more</a>',
                 message='The link text "Read more" does not say where the link goes.',
                 boxes={"XS": [40, 600, 80, 20], "LG": [300, 700, 80, 20]}),
+            _finding(
+                "color-contrast", selector="#ad-slot-1 > div > a", audience="third-party", viewports=["LG"],
+                html='<a href="https://ads.example/c">Sponsored</a>',
+                message="Text too faint against its background: Element has insufficient color contrast "
+                        "of 2.1 (foreground color: #bbbbbb, background color: #ffffff)"),
         ],
     )
     live = PageResult(

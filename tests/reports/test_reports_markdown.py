@@ -19,7 +19,7 @@ def _md(run=None, base=Path("out")) -> str:
 def test_gate_counts_top_problems_and_report_path():
     md = _md()
     assert md.startswith("## ⚠️ newsaudit: Error: not everything was audited\n")
-    assert "| critical | 1 |" in md and "| serious | 8 |" in md and "| **total** | **13** |" in md
+    assert "| critical | 1 |" in md and "| serious | 9 |" in md and "| **total** | **14** |" in md
     assert "5 pages: 4 audited (1 only at some screen sizes), 1 could not be audited." in md
     top = md[md.index("### Top problems"):md.index("### Not audited")]
     first = top.splitlines()[2]
@@ -109,7 +109,7 @@ def test_baseline_groups_and_ignores_are_shown():
                     "status": "unmatched", "matched": 0, "selector": None, "fingerprint": None}]
     md = _md(run)
     section = md[md.index("### Compared with the baseline"):]
-    assert "**1 new**, 7 unchanged, 1 fixed." in section
+    assert "**1 new**, 8 unchanged, 1 fixed." in section
     assert "- **Image without alt text** (`image-alt`, critical) on " in section
     assert "#### Fixed" in section
     assert "`color-contrast` on `/sport/*`: expired on 2020\\-01\\-31, no longer applies (Brand colours)" in md

@@ -176,3 +176,34 @@ def test_local_files_are_each_a_site_of_their_own():
     web = view.index(_run(_page(1, [_finding("skip-link-missing", None)]), _page(2, [_finding("skip-link-missing", None)])),
                      _no_images)
     assert [c.where for c in web.components] == ["on 2 of 2 articles, 2 places"]
+
+
+def test_third_party_findings_are_listed_apart_never_as_template_components():
+    ad = _finding("color-contrast", "#ad > a", audience="third-party")
+    nav = _finding("color-contrast", "#nav > a", audience="template")
+    run = _run(_page(1, [ad, nav]))
+    page = view.article(run, 0, _no_images, lambda path: None)
+    assert [i.selector for i in page.third_party] == ["#ad > a"]
+    assert all(i.selector != "#ad > a" for i in page.template)
+    assert "1 problem inside ads and embeds" in page.summary
+    index = view.index(run, _no_images)
+    assert index.third_party.startswith("1 problem inside ads and embeds")
+    assert all("#ad" not in str(c) for c in index.components)
+
+
+@pytest.mark.parametrize("consent, tries, words", [
+    ({"found": True, "platform": "Didomi", "mode": "reject", "dismissed": True}, 1,
+     ["The page's Didomi consent banner was found and dismissed by refusing (--consent reject) before the audit."]),
+    ({"found": True, "platform": "OneTrust", "mode": "keep", "dismissed": False}, 1,
+     ["The page's OneTrust consent banner was found and left up (--consent keep), so it was audited with the page."]),
+    ({"found": True, "platform": "Sourcepoint", "mode": "accept", "dismissed": False,
+      "reason": "the banner was still shown 3 s after the answer"}, 3,
+     ["The page's Sourcepoint consent banner was found but could not be dismissed: the banner was still shown 3 s after "
+      "the answer. It may cover part of the page in the audit.",
+      "The page loaded on try 3 (--retries): an earlier load failed in a way that looked temporary."]),
+    ({"found": False}, 1, []),
+])
+def test_the_article_says_how_the_page_was_reached(consent, tries, words):
+    page = _page(1)
+    page.consent, page.tries = consent, tries
+    assert view.article(_run(page), 0, _no_images, lambda path: None).conditions == words

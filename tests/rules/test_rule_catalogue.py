@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from auditor import wcag
 from auditor.merge import Verdict, merge
+from auditor.model import IMPACTS
 from auditor.registry import RuleSettings, all_rules
 from rules import _docs
 from snapshots import (caption, document, heading, image, link, skip_link, skip_stop, snapshot, tab_stop,
@@ -12,41 +14,21 @@ from snapshots import (caption, document, heading, image, link, skip_link, skip_
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# id: (impact, WCAG, audience, page_level): the contract of issue 3, which reports and baselines key on.
-CONTRACT = {
-    "alt-matches-caption": ("moderate", ("1.1.1",), "editor", False),
-    "alt-placeholder": ("serious", ("1.1.1",), "editor", False),
-    "alt-filename": ("serious", ("1.1.1",), "editor", False),
-    "alt-credit-only": ("serious", ("1.1.1",), "editor", False),
-    "alt-redundant-prefix": ("minor", ("1.1.1",), "editor", False),
-    "alt-too-long": ("minor", ("1.1.1",), "editor", False),
-    "captioned-image-no-alt": ("serious", ("1.1.1",), "editor", False),
-    "alt-duplicate-in-gallery": ("minor", ("1.1.1",), "editor", False),
-    "alt-repeats-headline": ("minor", ("1.1.1",), "editor", False),
-    "skip-link-missing": ("serious", ("2.4.1",), "template", True),
-    "skip-link-not-first": ("moderate", ("2.4.1",), "template", False),
-    "skip-link-broken-target": ("serious", ("2.4.1",), "template", False),
-    "skip-link-invisible-on-focus": ("serious", ("2.4.1", "2.4.7", "2.4.11"), "template", False),
-    "heading-h1-missing": ("serious", ("1.3.1", "2.4.6"), "template", True),
-    "heading-h1-multiple": ("moderate", ("1.3.1", "2.4.6"), "template", True),
-    "heading-h1-not-headline": ("moderate", ("1.3.1", "2.4.6"), "template", True),
-    "heading-level-skipped": ("moderate", ("1.3.1", "2.4.6"), "template", False),
-    "heading-empty": ("serious", ("1.3.1", "2.4.6"), "template", False),
-    "reflow-horizontal-scroll": ("serious", ("1.4.10",), "template", True),
-    "link-text-generic": ("moderate", ("2.4.4",), "editor", False),
-}
+RULE_IDS = sorted(all_rules())
 
 
-def test_catalogue_matches_the_contract():
-    rules = all_rules()
-    assert set(rules) == set(CONTRACT)
-    for rule_id, (impact, wcag, audience, page_level) in CONTRACT.items():
-        rule = rules[rule_id]
-        assert (rule.engine, rule.impact, rule.wcag, rule.audience, rule.page_level) == \
-            ("newsaudit", impact, wcag, audience, page_level), rule_id
+def test_catalogue_metadata_is_well_formed():
+    # The ids are a contract (reports, baselines and ignores key on them); docs/rules.md, generated
+    # from this metadata and checked in, makes any change to one show in review.
+    assert RULE_IDS, "the rule pack registered no rules"
+    for rule_id, rule in all_rules().items():
+        assert rule.engine == "newsaudit", rule_id
+        assert rule.impact in IMPACTS and rule.audience in ("editor", "template"), rule_id
+        assert rule.wcag and set(rule.wcag) <= set(wcag.CRITERIA), rule_id
+        assert isinstance(rule.page_level, bool), rule_id
 
 
-@pytest.mark.parametrize("rule_id", sorted(CONTRACT))
+@pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_every_rule_is_documented(rule_id):
     rule = all_rules()[rule_id]
     for field in ("title", "why", "fix", "failing_example", "passing_example", "help_url"):
@@ -58,7 +40,7 @@ def test_every_rule_is_documented(rule_id):
 def test_docs_rules_md_is_generated_from_the_metadata():
     checked_in = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert checked_in == _docs.render(), "run: python -m rules._docs > docs/rules.md"
-    for rule_id in CONTRACT:
+    for rule_id in RULE_IDS:
         assert f"### `{rule_id}`" in checked_in
 
 
@@ -105,8 +87,8 @@ def missing_everything() -> dict:
 def test_every_rule_fires_on_one_of_the_broken_pages():
     wrong = all_violations(snapshot(**everything_wrong()))
     missing = all_violations(snapshot(**missing_everything()))
-    assert {rule_id for rule_id in CONTRACT if not wrong[rule_id]} == {"heading-h1-missing", "skip-link-missing"}
-    assert {rule_id for rule_id in CONTRACT if missing[rule_id]} == {"heading-h1-missing", "skip-link-missing"}
+    assert {rule_id for rule_id in RULE_IDS if not wrong[rule_id]} == {"heading-h1-missing", "skip-link-missing"}
+    assert {rule_id for rule_id in RULE_IDS if missing[rule_id]} == {"heading-h1-missing", "skip-link-missing"}
 
 
 def test_page_level_rules_yield_no_selector_and_element_rules_always_do():
