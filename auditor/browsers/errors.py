@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .. import scripts
+
 _NET_ERRORS = {
     "ERR_CONNECTION_REFUSED": "connection refused by {host}",
     "ERR_NAME_NOT_RESOLVED": "DNS lookup failed: no such host {host}",
@@ -39,7 +41,7 @@ def load_error(message: str, url: str) -> str:
         template = _NET_ERRORS.get(code)
         return template.format(host=host) if template else f"could not load the page ({code})"
     if "crash" in message.lower():
-        return "the browser tab crashed while loading the page"
+        return TAB_CRASHED_LOADING
     if "interrupted by another navigation" in message or is_navigation_race(message):
         return KEEPS_NAVIGATING
     if "frame was detached" in message.lower():
@@ -49,13 +51,8 @@ def load_error(message: str, url: str) -> str:
     return "could not load the page: " + re.sub(r"^\w+\.\w+: ", "", first)
 
 
-# Chromium's own error page, shown when a navigation failed: its error code and the URL it tried.
-ERROR_PAGE = """() => {
-  if (!location.href.startsWith('chrome-error:')) return null;
-  const data = typeof loadTimeDataRaw === 'object' && loadTimeDataRaw ? loadTimeDataRaw : {};
-  const code = data.errorCode || ((document.querySelector('.error-code') || {}).textContent || '').trim();
-  return { code: String(code).slice(0, 80), url: String((data.reloadButton || {}).reloadUrl || '').slice(0, 2000) };
-}"""
+# Chromium's own error page: its error code and the URL it tried (read by js/load.js).
+ERROR_PAGE = scripts.ERROR_PAGE
 
 
 def error_page_reason(state: dict, requested: str) -> str:
@@ -85,3 +82,33 @@ def is_navigation_race(message: str) -> bool:
 
 KEEPS_NAVIGATING = "the page keeps navigating by itself, so it could not be audited"
 BROWSER_LOST = "the browser closed unexpectedly (Chromium crashed, was killed, or its connection dropped)"
+AXE_MISSING = "axe-core is not in the page"
+
+
+def http_error(status: int, text: str = "") -> str:
+    return f"the server answered HTTP {status}{' ' + text if text else ''}"
+
+
+def timed_out(timeout: float) -> str:
+    return f"the page did not finish loading within {timeout:g} s (--timeout)"
+
+
+def first_line(message: str) -> str:
+    return (message.strip().splitlines() or ["unknown error"])[0]
+
+
+def browser_failed(message: str) -> str:
+    return f"the browser failed: {first_line(message)}"
+
+
+def script_failed(message: str) -> str:
+    return f"in-page script failed: {first_line(message)}"
+
+
+TAB_CRASHED_LOADING = "the browser tab crashed while loading the page"
+TAB_CRASHED_RENDERING = "the browser tab crashed while rendering the page"
+
+
+def last_words(error: Exception) -> str:
+    """urllib3 wraps the cause of a dropped connection in lines of pool details: its last words."""
+    return str(getattr(error, "reason", None) or error).strip().rsplit(": ", 1)[-1] or type(error).__name__
