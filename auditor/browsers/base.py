@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from .. import scripts
+from ..blocking import Blocker
 from .errors import AXE_MISSING, KEEPS_NAVIGATING, error_page_reason, http_error, load_error, not_html
 
 
@@ -241,6 +242,10 @@ class Tab(ABC):
 
 class Backend(ABC):
     name: str = ""
+
+    def __init__(self, options) -> None:
+        self.options = options  # a BrowserOptions
+        self.blocker = Blocker(options.block, options.block_ads, options.same_origin_only, options.allow)
 
     @abstractmethod
     async def start(self) -> None: ...

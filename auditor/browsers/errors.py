@@ -112,3 +112,12 @@ TAB_CRASHED_RENDERING = "the browser tab crashed while rendering the page"
 def last_words(error: Exception) -> str:
     """urllib3 wraps the cause of a dropped connection in lines of pool details: its last words."""
     return str(getattr(error, "reason", None) or error).strip().rsplit(": ", 1)[-1] or type(error).__name__
+
+
+def could_not(what: str, message: str) -> str:
+    """A step's or a screenshot's failure: ``could not click it: <the browser's first line>``."""
+    return f"could not {what}: {first_line(message)}"
+
+
+def screenshot_failed(message: str) -> str:
+    return f"screenshot failed: {first_line(message)}"

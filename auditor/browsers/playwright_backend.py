@@ -9,11 +9,10 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
 from .. import scripts
-from ..blocking import Blocker
 from . import BrowserOptions, chromium_flags, find_chromium
 from .base import Backend, BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab
-from .errors import (BROWSER_LOST, TAB_CRASHED_RENDERING, browser_failed, first_line, is_navigation_race, not_html,
-                     script_failed, timed_out)
+from .errors import (BROWSER_LOST, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line, is_navigation_race,
+                     not_html, screenshot_failed, script_failed, timed_out)
 
 # After a failed call, how long to wait for Playwright to notice that the browser itself is gone.
 DISCONNECT_GRACE = 1.0
@@ -185,7 +184,7 @@ class PlaywrightTab(Tab):
             return await self.page.screenshot(type="png", clip=clip, animations="disabled",
                                               caret="hide", timeout=10_000)
         except PlaywrightError as error:
-            raise BrowserError(f"screenshot failed: {first_line(str(error))}") from None
+            raise BrowserError(screenshot_failed(str(error))) from None
 
     async def _click(self, selector: str, timeout: float) -> None:
         try:
@@ -193,7 +192,7 @@ class PlaywrightTab(Tab):
         except PlaywrightTimeout:
             raise BrowserError(f"could not click it within {timeout:g} s (covered, moving or disabled)") from None
         except PlaywrightError as error:
-            raise BrowserError(f"could not click it: {first_line(str(error))}") from None
+            raise BrowserError(could_not("click it", str(error))) from None
 
     async def _fill(self, selector: str, text: str, timeout: float) -> None:
         try:
@@ -201,13 +200,13 @@ class PlaywrightTab(Tab):
         except PlaywrightTimeout:
             raise BrowserError(f"could not fill it within {timeout:g} s (not an editable field?)") from None
         except PlaywrightError as error:
-            raise BrowserError(f"could not fill it: {first_line(str(error))}") from None
+            raise BrowserError(could_not("fill it", str(error))) from None
 
     async def _press(self, key: str) -> None:
         try:
             await self.page.keyboard.press(key)
         except PlaywrightError as error:
-            raise BrowserError(f"could not press {key!r}: {first_line(str(error))}") from None
+            raise BrowserError(could_not(f"press {key!r}", str(error))) from None
 
     async def _close(self) -> None:
         if self.context is not None:
@@ -225,8 +224,7 @@ class PlaywrightBackend(Backend):
     name = "playwright"
 
     def __init__(self, options: BrowserOptions):
-        self.options = options
-        self.blocker = Blocker(options.block, options.block_ads, options.same_origin_only, options.allow)
+        super().__init__(options)
         self.playwright = None
         self.browser = None
         self.executable = ""

@@ -10,7 +10,6 @@ import asyncio
 import shutil
 
 from .. import scripts
-from ..blocking import Blocker
 from . import BrowserOptions, find_chromium
 from .base import Backend, NoBrowser, Tab
 from .selenium_devtools import DevTools, glob_as_url_pattern, origin_pattern
@@ -34,8 +33,7 @@ class SeleniumBackend(Sessions, DevTools, Backend):
     name = "selenium"
 
     def __init__(self, options: BrowserOptions):
-        self.options = options
-        self.blocker = Blocker(options.block, options.block_ads, options.same_origin_only, options.allow)
+        super().__init__(options)
         self.binary = ""
         self.driver_path = ""
         self.spare = None  # the session start() opened, handed to the first tab

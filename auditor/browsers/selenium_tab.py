@@ -33,8 +33,8 @@ from selenium.webdriver.common.keys import Keys
 
 from .. import scripts
 from .base import BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab
-from .errors import (TAB_CRASHED_LOADING, TAB_CRASHED_RENDERING, browser_failed, first_line, is_navigation_race,
-                     last_words, load_error, script_failed, timed_out)
+from .errors import (TAB_CRASHED_LOADING, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line,
+                     is_navigation_race, last_words, load_error, screenshot_failed, script_failed, timed_out)
 
 # What a site can keep about a visitor, per origin ("all" adds caches of no interest and costs 3-8x).
 STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage,storage_buckets,"
@@ -270,7 +270,7 @@ class SeleniumTab(Tab):
             png = await self._run(self.driver.get_screenshot_as_png)
         except WebDriverException as error:
             self._broken(error)
-            raise BrowserError(f"screenshot failed: {first_line(_message(error))}") from None
+            raise BrowserError(screenshot_failed(_message(error))) from None
         if clip is None:
             return png
         image = Image.open(io.BytesIO(png))
@@ -303,7 +303,7 @@ class SeleniumTab(Tab):
         except WebDriverException as error:
             if self._broken(error):
                 raise
-            raise BrowserError(f"could not {verb} it: {first_line(_message(error))}") from None
+            raise BrowserError(could_not(f"{verb} it", _message(error))) from None
 
     async def _press(self, key: str) -> None:
         value = selenium_key(key)
