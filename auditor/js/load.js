@@ -14,11 +14,13 @@ const LOAD = {
     return { url: location.href, error_page: LOAD.errorPage() };
   },
 
-  // What WebDriver cannot tell of a navigation: the status and type of the response.
+  // What WebDriver cannot tell of a navigation: the status and type of the response. None on
+  // Chromium's error page, whose own reason (LOAD.errorPage) is the one to give.
   state() {
     const nav = performance.getEntriesByType('navigation')[0];
-    return { url: location.href, status: nav && nav.responseStatus ? nav.responseStatus : null,
-             type: (document.contentType || '').toLowerCase() };
+    const failed = location.href.startsWith('chrome-error:');
+    return { url: location.href, status: !failed && nav && nav.responseStatus ? nav.responseStatus : null,
+             type: failed ? '' : (document.contentType || '').toLowerCase() };
   },
 
   readyState() {
