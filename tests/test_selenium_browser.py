@@ -339,3 +339,38 @@ def test_selenium_grid_finds_exactly_what_playwright_finds(tmp_path, grid, playw
     assert "Selenium Grid at http://127.0.0.1:" in report["tool"]["browser"]
     assert "newsaudit:" not in report["tool"]["browser"]  # the password stays out of the report
     assert_same_findings(report, playwright_report, pages)
+
+
+def test_selenium_runs_our_axe_core_through_axe_selenium_python(monkeypatch):
+    """The package the project depends on does the work: its Axe injects and runs axe-core, the
+    same build as Playwright's (never its own 2018 copy), and the result has our shape."""
+    from axe_selenium_python import Axe
+
+    from auditor import scripts
+    from auditor.browsers import selenium_tab
+
+    calls = []
+
+    class Watched(Axe):  # the real class, noting what it runs
+        def run(self, context=None, options=None):
+            calls.append((self.script_url, options))
+            return super().run(context, options)
+
+    monkeypatch.setattr(selenium_tab, "Axe", Watched)
+    server, (url,) = serve("facts.html")
+
+    async def steps(tab):
+        await tab.reset()
+        await tab.goto(url)
+        return await tab.run_axe({"tags": ["wcag2a", "wcag2aa"], "include": ["main"], "exclude": ["#nowhere"]})
+
+    try:
+        result = with_tab(BrowserOptions(), steps)
+    finally:
+        server.stop()
+    (script_url, options), = calls
+    assert script_url == str(scripts.axe_file()) and '"reporter": "newsaudit"' in options
+    assert result["version"] == scripts.axe_version() and not result["version"].startswith("3.")
+    assert set(result) == {"version", "violations", "incomplete"}
+    nodes = [node for rule in result["violations"] + result["incomplete"] for node in rule["nodes"]]
+    assert nodes and all(node["selector"] and "failureSummary" in node for node in nodes)
