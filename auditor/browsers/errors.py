@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .. import scripts
-
 _NET_ERRORS = {
     "ERR_CONNECTION_REFUSED": "connection refused by {host}",
     "ERR_NAME_NOT_RESOLVED": "DNS lookup failed: no such host {host}",
@@ -51,12 +49,9 @@ def load_error(message: str, url: str) -> str:
     return "could not load the page: " + re.sub(r"^\w+\.\w+: ", "", first)
 
 
-# Chromium's own error page: its error code and the URL it tried (read by js/load.js).
-ERROR_PAGE = scripts.ERROR_PAGE
-
-
 def error_page_reason(state: dict, requested: str) -> str:
-    """Why a load ended on Chromium's error page: the page itself failed, or where it redirected."""
+    """Why a load ended on Chromium's error page (as js/load.js reads it): the page itself
+    failed, or where it redirected."""
     code, failed = state.get("code") or "", state.get("url") or ""
     reason = load_error(f"net::{code}" if code.startswith("ERR_") else code, failed or requested)
     if failed and failed.rstrip("/") != requested.rstrip("/"):
