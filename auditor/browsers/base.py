@@ -74,7 +74,8 @@ class Tab(ABC):
     _document: float | None = None  # the identity of the document the last call ran in
     navigations = 0  # the page's own navigations since it was loaded
 
-    # -- what a backend supplies -------------------------------------------------------------------
+    # -- what a backend supplies (a tab over a caller's own page may override the policy's
+    #    methods instead: auditor/browsers/borrowed.py) ------------------------------------------
 
     @abstractmethod
     async def reset(self) -> None:
@@ -84,17 +85,17 @@ class Tab(ABC):
     async def clear_site_data(self) -> None:
         """Between the viewports of one page: forget what the last load stored."""
 
-    @abstractmethod
     async def _load(self, url: str) -> Response:
         """Navigate and wait for the load event; raise BrowserError with a one-line reason."""
+        raise NotImplementedError
 
-    @abstractmethod
     async def _call(self, function: str, arg: object) -> object:
         """Call ``function`` in the page and return its JSON; raise NavigationRace when the page
         navigated mid-call, BrowserError with a one-line reason for anything else."""
+        raise NotImplementedError
 
-    @abstractmethod
-    async def _resize(self, width: int, height: int) -> None: ...
+    async def _resize(self, width: int, height: int) -> None:
+        raise NotImplementedError
 
     async def _after_race(self) -> None:
         """After a NavigationRace: wait, bounded, for the new document to load."""
