@@ -1,38 +1,33 @@
 """The one navigation policy (auditor/browsers/base.py), in real Chromium through both backends:
 a page that reloads itself once after its load is audited (in its second document), a page that
 never stops navigating is an error with one line."""
-import asyncio
 import shutil
 
 import pytest
 
 from auditor.browsers import BACKENDS
 from auditor.browsers.errors import KEEPS_NAVIGATING
-from auditor.config import build_settings
-from auditor.engine import Target, audit_targets
 from badserver import BadServer, serve
+from clitools import ROOT, load_report, run_cli
 
 pytestmark = pytest.mark.browser
 
 
-def audit(urls, backend):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_page_that_reloads_itself_once_is_audited_and_one_that_never_stops_is_not(tmp_path, backend):
     if backend == "selenium" and not shutil.which("chromedriver"):
         pytest.skip("no chromedriver on PATH")
-    settings = build_settings({"screenshots": False, "viewports": ["XS,LG"], "concurrency": 1,
-                               "backend": backend}, {})
-    results = [None] * len(urls)
-    asyncio.run(audit_targets([Target(u, fetch_url=u) for u in urls], settings, results=results))
-    return results
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_a_page_that_reloads_itself_once_is_audited_and_one_that_never_stops_is_not(backend):
     server, (once,) = serve("navigates-once.html")
     try:
         with BadServer() as bad:
-            audited, moving = audit([once, bad.url("/navigating")], backend)
+            moving = bad.url("/navigating")
+            result = run_cli("audit", once, moving, "--backend", backend, "--viewports", "XS,LG", "--no-screenshots",
+                             "--concurrency", "1", "--format", "json", "-o", tmp_path / "out", "-q", cwd=ROOT)
     finally:
         server.stop()
-    assert audited.status == "audited" and audited.viewports_audited == ["XS", "LG"], audited.error
-    assert any(f.selector == "#no-alt" for f in audited.findings)
-    assert moving.status == "error" and moving.error == KEEPS_NAVIGATING
+    assert result.returncode == 3, result.stderr
+    pages = {page["url"]: page for page in load_report(tmp_path / "out")["pages"]}
+    audited = pages[once]
+    assert audited["status"] == "audited" and audited["viewports_audited"] == ["XS", "LG"], audited["error"]
+    assert any(f["selector"] == "#no-alt" for f in audited["findings"])
+    assert pages[moving]["status"] == "error" and pages[moving]["error"] == KEEPS_NAVIGATING
