@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import scripts
 from .browsers import BrowserError, Tab
-from .browsers.errors import ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason
+from .browsers.errors import error_page_reason
 from .model import Snapshot, Viewport
 from .settings import SKIP_LINK_PATTERN, GatherOptions  # noqa: F401 - their home is auditor/settings.py
 
@@ -19,26 +19,16 @@ async def measure_width(tab: Tab, viewport: Viewport) -> int:
     return width
 
 
-# performance.timeOrigin is new for every document: a change means the page navigated.
-DOCUMENT_TOKEN = "() => performance.timeOrigin"
-
-
 async def gather(tab: Tab, url: str, final_url: str, viewport: Viewport, options: GatherOptions,
                  backend: str) -> Snapshot:
-    # Facts from two documents would be nonsense: a page that navigates during the audit is
-    # audited again once, and is an error if it navigates again.
-    for _ in range(2):
-        token = await tab.evaluate(DOCUMENT_TOKEN)
-        snapshot = await _gather_once(tab, url, final_url, viewport, options, backend)
-        if await tab.evaluate(DOCUMENT_TOKEN) == token:
-            return snapshot
-    raise BrowserError(KEEPS_NAVIGATING)
+    # Facts from two documents would be nonsense (the Tab's navigation policy bounds the redo).
+    return await tab.same_document(lambda: _gather_once(tab, url, final_url, viewport, options, backend))
 
 
 async def ensure_article_shown(tab: Tab, url: str, options: GatherOptions) -> None:
     """The audit is of the article as a reader sees it: never of Chromium's error page (a redirect
     by script that failed), never of a page still hidden by an anti-flicker snippet."""
-    failed = await tab.evaluate(ERROR_PAGE)
+    failed = await tab.evaluate(scripts.ERROR_PAGE)
     if failed:
         raise BrowserError(error_page_reason(failed, url))
     hidden = await tab.evaluate(scripts.function(*scripts.WAIT_UNTIL_SHOWN),
@@ -78,19 +68,10 @@ async def press_skip_button(tab: Tab, selector: str, page_options: dict) -> dict
 
 
 async def run_axe(tab: Tab, options: GatherOptions) -> dict:
-    # A page that navigates between the injection and the run loses axe: inject again, a little.
-    for _ in range(3):
-        if not await tab.evaluate(scripts.HAS_AXE):
-            await tab.inject(scripts.axe_source())
-        try:
-            return await tab.evaluate(scripts.function(*scripts.AXE_RUN), {
-                "tags": list(options.axe_tags), "rules": {rid: {"enabled": on} for rid, on in options.axe_rules},
-                "article_selector": options.article_selector,
-                "include": list(options.include), "exclude": list(options.exclude)})
-        except BrowserError as error:
-            if "axe-core is not in the page" not in str(error):
-                raise BrowserError(f"axe-core failed: {error}") from None
-    raise BrowserError(KEEPS_NAVIGATING)
+    return await tab.run_axe({
+        "tags": list(options.axe_tags), "rules": {rid: {"enabled": on} for rid, on in options.axe_rules},
+        "article_selector": options.article_selector,
+        "include": list(options.include), "exclude": list(options.exclude)})
 
 
 async def tab_walk(tab: Tab, options: GatherOptions, page_options: dict) -> list[dict]:

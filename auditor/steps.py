@@ -15,6 +15,7 @@ import fnmatch
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from . import scripts
 from .browsers import BrowserError, Tab
 
 MAX_WAIT_MS = 60_000
@@ -22,34 +23,9 @@ ACTIONS = ("click", "fill", "press", "wait-for", "wait-for-url", "wait", "scroll
 NEEDS = {"click": "a selector", "fill": "a selector and a text", "press": "a key such as Enter",
          "wait-for": "a selector", "wait-for-url": "a URL glob", "wait": "milliseconds", "goto": "a URL"}
 
-# Polls until a selector matches a rendered element (or, for "url", the address matches).
-WAIT_FOR = """async ({selector, ms}) => {
-  const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const end = Date.now() + ms;
-  for (;;) {
-    let el = null;
-    try { el = document.querySelector(selector); } catch (e) { return 'invalid'; }
-    if (shown(el)) return 'found';
-    if (Date.now() > end) return el ? 'hidden' : 'missing';
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}"""
-
-# Scrolls a screen at a time to the bottom, so lazy images load, then back to the top. Bounded.
-SCROLL_TO_BOTTOM = """async ({ms}) => {
-  const end = Date.now() + ms;
-  let last = -1;
-  while (Date.now() < end) {
-    scrollBy(0, Math.max(200, innerHeight * 0.8));
-    await new Promise((r) => setTimeout(r, 100));
-    const y = scrollY + innerHeight;
-    if (y >= document.documentElement.scrollHeight - 2 && y === last) break;
-    last = y;
-  }
-  scrollTo(0, 0);
-  await new Promise((r) => setTimeout(r, 100));
-  return true;
-}"""
+# In-page code of the steps (js/steps.js): wait for a shown element, scroll to the bottom.
+WAIT_FOR = scripts.function("steps.js", "STEPS.waitFor", helpers=())
+SCROLL_TO_BOTTOM = scripts.function("steps.js", "STEPS.scrollToBottom", helpers=())
 
 
 class StepError(ValueError):

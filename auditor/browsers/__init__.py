@@ -1,37 +1,21 @@
-"""One small browser interface; Playwright and Selenium live behind it.
+"""One small browser interface (base.py); Playwright and Selenium live behind it.
 
-The engine only ever calls these methods; everything a rule needs comes back as JSON from the
+The engine only ever calls Tab's methods; everything a rule needs comes back as JSON from the
 in-page scripts, so a backend is a thin adapter over navigation, viewport, script, keys and pixels.
+Here: the options, Chromium's flags and where it is, and the choice of backend.
 """
 from __future__ import annotations
 
 import os
 import shutil
-from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import BrowserOptions  # noqa: F401 - its home is auditor/settings.py
+from .base import Backend, BrowserError, BrowserLost, LoadInfo, NoBrowser, Tab
 
-
-class BrowserError(Exception):
-    """A one-line reason a page or viewport could not be audited."""
-
-
-class BrowserLost(BrowserError):
-    """The browser process or its connection (a WebDriver session, a Grid node) is gone: the
-    engine starts a new one and audits the page once more."""
-
-
-class NoBrowser(Exception):
-    """No usable Chromium: a configuration error (exit 2)."""
-
-
-@dataclass
-class LoadInfo:
-    final_url: str
-    status: int | None = None
-    content_type: str = ""
+__all__ = ["Backend", "BrowserError", "BrowserLost", "BrowserOptions", "LoadInfo", "NoBrowser", "Tab",
+           "chromium_flags", "find_chromium", "make_backend"]
 
 
 # Keep Chromium off the closed network by itself; --no-sandbox only as root, where it is required.
@@ -81,85 +65,6 @@ def find_chromium(explicit: str | None, playwright_path: str | None = None, help
         if path:
             return path
     raise NoBrowser(help)
-
-
-class Tab(ABC):
-    """One reusable tab of one worker: pages are audited in it one after another."""
-
-    @abstractmethod
-    async def reset(self) -> None:
-        """Forget cookies and storage, so the next load is a first-time visit."""
-
-    @abstractmethod
-    async def clear_site_data(self) -> None:
-        """Between the viewports of one page: forget what the last load stored."""
-
-    @abstractmethod
-    async def set_viewport(self, width: int, height: int) -> None: ...
-
-    @abstractmethod
-    async def goto(self, url: str) -> LoadInfo:
-        """Load and wait for the load event; raise BrowserError with a one-line reason."""
-
-    @abstractmethod
-    async def evaluate(self, function: str, arg: object = None) -> object:
-        """Call ``function`` (JS source of one function of one argument) and return its JSON."""
-
-    @abstractmethod
-    async def inject(self, script: str) -> None:
-        """Run a plain script in the page (used for axe-core)."""
-
-    @abstractmethod
-    async def press_tab(self) -> None: ...
-
-    @abstractmethod
-    async def press_enter(self) -> None:
-        """A real Enter key press on the focused element (activates a skip button)."""
-
-    @abstractmethod
-    async def screenshot(self, clip: dict | None = None) -> bytes:
-        """PNG of the viewport, or of ``clip`` ({x, y, width, height}, viewport-relative)."""
-
-    @abstractmethod
-    async def close(self) -> None: ...
-
-    # Steps before the audit (auditor/steps.py): real input events, bounded by ``timeout`` seconds.
-    async def click(self, selector: str, timeout: float) -> None:
-        raise NotImplementedError
-
-    async def fill(self, selector: str, text: str, timeout: float) -> None:
-        raise NotImplementedError
-
-    async def press(self, key: str) -> None:
-        """A key by its Playwright name: Enter, Escape, ArrowDown, PageDown, a, ..."""
-        raise NotImplementedError
-
-
-class Backend(ABC):
-    name: str = ""
-
-    @abstractmethod
-    async def start(self) -> None: ...
-
-    @abstractmethod
-    async def new_tab(self) -> Tab: ...
-
-    @abstractmethod
-    async def stop(self) -> None: ...
-
-    async def recover(self) -> None:
-        """After a BrowserLost: make sure new tabs work again (a new browser, a new session).
-        Raise NoBrowser when none can be had."""
-
-    @property
-    @abstractmethod
-    def version(self) -> str:
-        """Browser name and version, for the report."""
-
-    async def login(self, function) -> None:
-        """Run a --login-script's ``login`` once, before any audit, and keep the cookies and local
-        storage it left in ``options.identity``, for every page."""
-        raise NotImplementedError
 
 
 BACKENDS = ("playwright", "selenium")

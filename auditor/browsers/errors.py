@@ -39,7 +39,7 @@ def load_error(message: str, url: str) -> str:
         template = _NET_ERRORS.get(code)
         return template.format(host=host) if template else f"could not load the page ({code})"
     if "crash" in message.lower():
-        return "the browser tab crashed while loading the page"
+        return TAB_CRASHED_LOADING
     if "interrupted by another navigation" in message or is_navigation_race(message):
         return KEEPS_NAVIGATING
     if "frame was detached" in message.lower():
@@ -49,17 +49,9 @@ def load_error(message: str, url: str) -> str:
     return "could not load the page: " + re.sub(r"^\w+\.\w+: ", "", first)
 
 
-# Chromium's own error page, shown when a navigation failed: its error code and the URL it tried.
-ERROR_PAGE = """() => {
-  if (!location.href.startsWith('chrome-error:')) return null;
-  const data = typeof loadTimeDataRaw === 'object' && loadTimeDataRaw ? loadTimeDataRaw : {};
-  const code = data.errorCode || ((document.querySelector('.error-code') || {}).textContent || '').trim();
-  return { code: String(code).slice(0, 80), url: String((data.reloadButton || {}).reloadUrl || '').slice(0, 2000) };
-}"""
-
-
 def error_page_reason(state: dict, requested: str) -> str:
-    """Why a load ended on Chromium's error page: the page itself failed, or where it redirected."""
+    """Why a load ended on Chromium's error page (as js/load.js reads it): the page itself
+    failed, or where it redirected."""
     code, failed = state.get("code") or "", state.get("url") or ""
     reason = load_error(f"net::{code}" if code.startswith("ERR_") else code, failed or requested)
     if failed and failed.rstrip("/") != requested.rstrip("/"):
@@ -85,3 +77,42 @@ def is_navigation_race(message: str) -> bool:
 
 KEEPS_NAVIGATING = "the page keeps navigating by itself, so it could not be audited"
 BROWSER_LOST = "the browser closed unexpectedly (Chromium crashed, was killed, or its connection dropped)"
+AXE_MISSING = "axe-core is not in the page"
+
+
+def http_error(status: int, text: str = "") -> str:
+    return f"the server answered HTTP {status}{' ' + text if text else ''}"
+
+
+def timed_out(timeout: float) -> str:
+    return f"the page did not finish loading within {timeout:g} s (--timeout)"
+
+
+def first_line(message: str) -> str:
+    return (message.strip().splitlines() or ["unknown error"])[0]
+
+
+def browser_failed(message: str) -> str:
+    return f"the browser failed: {first_line(message)}"
+
+
+def script_failed(message: str) -> str:
+    return f"in-page script failed: {first_line(message)}"
+
+
+TAB_CRASHED_LOADING = "the browser tab crashed while loading the page"
+TAB_CRASHED_RENDERING = "the browser tab crashed while rendering the page"
+
+
+def last_words(error: Exception) -> str:
+    """urllib3 wraps the cause of a dropped connection in lines of pool details: its last words."""
+    return str(getattr(error, "reason", None) or error).strip().rsplit(": ", 1)[-1] or type(error).__name__
+
+
+def could_not(what: str, message: str) -> str:
+    """A step's or a screenshot's failure: ``could not click it: <the browser's first line>``."""
+    return f"could not {what}: {first_line(message)}"
+
+
+def screenshot_failed(message: str) -> str:
+    return f"screenshot failed: {first_line(message)}"

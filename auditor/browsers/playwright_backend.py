@@ -8,13 +8,11 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
-from ..blocking import Blocker
 from .. import scripts
-from ..scripts import CLEAR_STORAGE, SETTLE
-from . import (Backend, BrowserError, BrowserLost, BrowserOptions, LoadInfo, NoBrowser, Tab, chromium_flags,
-               find_chromium)
-from .errors import (BROWSER_LOST, ERROR_PAGE, KEEPS_NAVIGATING, error_page_reason, is_navigation_race, load_error,
-                     not_html)
+from . import BrowserOptions, chromium_flags, find_chromium
+from .base import Backend, BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab
+from .errors import (BROWSER_LOST, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line, is_navigation_race,
+                     not_html, screenshot_failed, script_failed, timed_out)
 
 # After a failed call, how long to wait for Playwright to notice that the browser itself is gone.
 DISCONNECT_GRACE = 1.0
@@ -46,8 +44,7 @@ def guarded(method):
                 raise BrowserLost(BROWSER_LOST) from None
             if isinstance(error, BrowserError):
                 raise
-            raise BrowserError(f"the browser failed: {(str(error).strip().splitlines() or ['unknown error'])[0]}") \
-                from None
+            raise BrowserError(browser_failed(str(error))) from None
 
     return call
 
@@ -92,7 +89,7 @@ class PlaywrightTab(Tab):
         await self.context.clear_cookies()
         if self.page_url.startswith("http"):
             try:
-                await self.page.evaluate(CLEAR_STORAGE)
+                await self.page.evaluate(scripts.CLEAR_STORAGE)
             except PlaywrightError:
                 pass  # a crashed or navigating page is replaced by the next fresh_context anyway
         await self.backend.restore_identity(self.context)
@@ -128,41 +125,26 @@ class PlaywrightTab(Tab):
             self.page_url = response.url
 
     @guarded
-    async def set_viewport(self, width: int, height: int) -> None:
+    async def _resize(self, width: int, height: int) -> None:
         self.viewport = {"width": width, "height": height}
         if self.page is not None:
             await self.page.set_viewport_size(self.viewport)
-            try:
-                await self.page.evaluate(SETTLE)
-            except PlaywrightError:
-                pass  # about:blank before the first load, or a navigating page: nothing to settle
 
     @guarded
-    async def goto(self, url: str) -> LoadInfo:
+    async def _load(self, url: str) -> Response:
         timeout = self.backend.options.timeout
         self.page_url = url
         self.main_response = None
         try:
             response = await self.page.goto(url, wait_until="load", timeout=timeout * 1000)
         except PlaywrightTimeout:
-            raise BrowserError(f"the page did not finish loading within {timeout:g} s (--timeout)") from None
+            raise BrowserError(timed_out(timeout)) from None
         except PlaywrightError as error:
-            reason = not_html(self._content_type()) or load_error(str(error), url)
-            raise BrowserError(reason) from None
+            raise BrowserError(not_html(self._content_type()) or self.load_reason(str(error), url)) from None
         response = response or self.main_response
-        status = response.status if response else None
-        content_type = self._content_type(response)
-        if status is not None and status >= 400:
-            text = f" {response.status_text}" if response.status_text else ""
-            raise BrowserError(f"the server answered HTTP {status}{text}")
-        reason = not_html(content_type)
-        if reason:
-            raise BrowserError(reason)
-        await self.evaluate(SETTLE)
-        failed = await self.evaluate(ERROR_PAGE)  # the page's own redirect ended on an error page
-        if failed:
-            raise BrowserError(error_page_reason(failed, url))
-        return LoadInfo(final_url=self.page.url, status=status, content_type=content_type)
+        if response is None:
+            return Response()
+        return Response(response.status, response.status_text, self._content_type(response))
 
     def _content_type(self, response=None) -> str:
         response = response or self.main_response
@@ -171,27 +153,22 @@ class PlaywrightTab(Tab):
         return (response.headers.get("content-type") or "").split(";")[0].strip().lower()
 
     @guarded
-    async def evaluate(self, function: str, arg: object = None) -> object:
-        # A page that navigates by itself destroys the context mid-call: wait and retry a little.
-        for attempt in range(3):
-            try:
-                return await self.page.evaluate(function, arg)
-            except PlaywrightError as error:
-                message = str(error)
-                if "crash" in message.lower():
-                    raise BrowserError("the browser tab crashed while rendering the page") from None
-                if not is_navigation_race(message):
-                    raise BrowserError(f"in-page script failed: {message.splitlines()[0]}") from None
-                try:
-                    await self.page.wait_for_load_state("load", timeout=self.backend.options.timeout * 1000)
-                except PlaywrightError:
-                    pass
-                await asyncio.sleep(0.2 * (attempt + 1))
-        raise BrowserError(KEEPS_NAVIGATING)
+    async def _call(self, function: str, arg: object) -> object:
+        try:
+            return await self.page.evaluate(function, arg)
+        except PlaywrightError as error:
+            message = str(error)
+            if "crash" in message.lower():
+                raise BrowserError(TAB_CRASHED_RENDERING) from None
+            if is_navigation_race(message):
+                raise NavigationRace() from None
+            raise BrowserError(script_failed(message)) from None
 
-    @guarded
-    async def inject(self, script: str) -> None:
-        await self.evaluate(f"() => {{ {script}\n }}")
+    async def _after_race(self) -> None:
+        try:
+            await self.page.wait_for_load_state("load", timeout=self.backend.options.timeout * 1000)
+        except PlaywrightError:
+            pass
 
     @guarded
     async def press_tab(self) -> None:
@@ -207,29 +184,29 @@ class PlaywrightTab(Tab):
             return await self.page.screenshot(type="png", clip=clip, animations="disabled",
                                               caret="hide", timeout=10_000)
         except PlaywrightError as error:
-            raise BrowserError(f"screenshot failed: {str(error).splitlines()[0]}") from None
+            raise BrowserError(screenshot_failed(str(error))) from None
 
-    async def click(self, selector: str, timeout: float) -> None:
+    async def _click(self, selector: str, timeout: float) -> None:
         try:
             await self.page.click(selector, timeout=timeout * 1000)
         except PlaywrightTimeout:
             raise BrowserError(f"could not click it within {timeout:g} s (covered, moving or disabled)") from None
         except PlaywrightError as error:
-            raise BrowserError(f"could not click it: {str(error).splitlines()[0]}") from None
+            raise BrowserError(could_not("click it", str(error))) from None
 
-    async def fill(self, selector: str, text: str, timeout: float) -> None:
+    async def _fill(self, selector: str, text: str, timeout: float) -> None:
         try:
             await self.page.fill(selector, text, timeout=timeout * 1000)
         except PlaywrightTimeout:
             raise BrowserError(f"could not fill it within {timeout:g} s (not an editable field?)") from None
         except PlaywrightError as error:
-            raise BrowserError(f"could not fill it: {str(error).splitlines()[0]}") from None
+            raise BrowserError(could_not("fill it", str(error))) from None
 
-    async def press(self, key: str) -> None:
+    async def _press(self, key: str) -> None:
         try:
             await self.page.keyboard.press(key)
         except PlaywrightError as error:
-            raise BrowserError(f"could not press {key!r}: {str(error).splitlines()[0]}") from None
+            raise BrowserError(could_not(f"press {key!r}", str(error))) from None
 
     async def _close(self) -> None:
         if self.context is not None:
@@ -247,8 +224,7 @@ class PlaywrightBackend(Backend):
     name = "playwright"
 
     def __init__(self, options: BrowserOptions):
-        self.options = options
-        self.blocker = Blocker(options.block, options.block_ads, options.same_origin_only, options.allow)
+        super().__init__(options)
         self.playwright = None
         self.browser = None
         self.executable = ""
@@ -277,7 +253,7 @@ class PlaywrightBackend(Backend):
             self.browser = await self.playwright.chromium.launch(
                 executable_path=self.executable, headless=self.options.headless, args=chromium_flags())
         except PlaywrightError as error:
-            raise NoBrowser(f"could not start {self.executable}: {str(error).splitlines()[0]}") from None
+            raise NoBrowser(f"could not start {self.executable}: {first_line(str(error))}") from None
         gone = self.gone = asyncio.Event()
         self.browser.on("disconnected", lambda _: gone.set())
 

@@ -1,0 +1,27 @@
+// What a site keeps about a visitor in the page itself, so each load can be a first visit.
+const STORAGE = {
+  clear() {
+    try { localStorage.clear(); } catch (e) {}
+    try { sessionStorage.clear(); } catch (e) {}
+  },
+
+  // Before leaving a page: forget its storage, and name the origins that may have stored
+  // something (the page and its frames), so that their storage is cleared from outside too.
+  forget() {
+    STORAGE.clear();
+    const origins = new Set([location.origin]);
+    const add = (url) => { try { origins.add(new URL(url, location.href).origin); } catch (e) {} };
+    performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'iframe').forEach((e) => add(e.name));
+    document.querySelectorAll('iframe[src]').forEach((frame) => add(frame.src));
+    return [...origins].filter((origin) => origin.startsWith('http'));
+  },
+
+  // After a --login-script: the page's origin and its local storage, to keep for every page.
+  saved() {
+    let items = [];
+    if (location.origin.startsWith('http')) {
+      try { items = Object.entries(localStorage).map(([name, value]) => ({name, value})); } catch (e) {}
+    }
+    return { origin: location.origin, items };
+  },
+};
