@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import BrowserOptions  # noqa: F401 - its home is auditor/settings.py
