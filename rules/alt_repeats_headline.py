@@ -2,7 +2,8 @@
 
 Headline candidates are og:title, the JSON-LD headline and the title without the site name; a
 match is equality or similarity at or above RuleSettings.caption_match_threshold, after the credit
-is set aside.
+is set aside. An image in a link or card leading to a story (a teaser, even of this story in a
+"related" list) is not judged: its alt repeats the link's headline, and the fix there is alt="".
 """
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     threshold = settings.caption_match_threshold
     candidates = headline_candidates(snapshot.group("document"))
     for image, name in named_images(snapshot):
+        if (image.get("teaser") or {}).get("href"):
+            continue  # a story's teaser (this story's, in a related list): the link names it, alt="" is the fix
         headline = next((c for c in candidates if nearly_equal(strip_credit(name), c, threshold)), None)
         if headline:
             yield image_violation(image, f"Alt text {quote(name)} repeats the headline {quote(headline)}.",

@@ -21,13 +21,15 @@ from auditor.registry import RuleSettings, rule
 from ._text import normalise, quote
 
 # Whole link texts that say nothing about where a link goes, by BCP 47 primary language subtag.
+# Not "More news" or "More stories": they name what the link leads to (buzzfeed's "More News ›" to
+# /news), if not which section, and were judged debatable on the real pages.
 GENERIC_LINK_TEXTS: dict[str, frozenset[str]] = {lang: frozenset(normalise(t) for t in texts.split("|")
                                                                  if t.strip())
                                                  for lang, texts in {
     "en": "read more|more|click here|here|continue reading|details|link|learn more|more info|more information|"
           "read the full story|full story|read full story|read full article|read the full article|find out more|"
           "see more|view more|read on|click|this|this link|go|continue|read|more details|see details|"
-          "show more|see all|view all|more news|more stories",
+          "show more|see all|view all",
     "de": "mehr|weiterlesen|weiter|hier|hier klicken|mehr erfahren|mehr lesen|details|zum artikel|mehr dazu|"
           "mehr anzeigen|alle anzeigen|artikel lesen|klicken sie hier|lesen sie mehr",
     "fr": "lire la suite|en savoir plus|plus|ici|cliquez ici|suite|la suite|lire plus|voir plus|détails|lien|"
