@@ -82,3 +82,12 @@ class TestHeadingsInWidgetsAndHiddenClasses:
         h1s = [heading(1, HEADLINE, "headline"), heading(1, "Sign up", "modal", in_widget=True),
                heading(1, HEADLINE, "itemprop", hidden_by_class=True)]
         assert run("heading-h1-multiple", snapshot(headings=h1s)) == []
+
+    def test_one_headline_printed_twice_for_two_layouts_is_one_h1(self):
+        # vulture: the same headline h1 in the splash header and in the article header.
+        h1s = [heading(1, "The Secret to Superhero TV", "splash"), heading(1, "The Secret to Superhero TV", "inline")]
+        assert run("heading-h1-multiple", snapshot(headings=h1s)) == []
+        # slate: the headline twice and the kicker as an h1 is still two different h1s.
+        kicker = heading(1, "Broken Pledge", "kicker")
+        [violation] = run("heading-h1-multiple", snapshot(headings=[*h1s, kicker]))
+        assert violation.message.startswith("3 h1 headings are shown")
