@@ -123,15 +123,15 @@ const NA = {
 
   // How many elements a Tab press can land on come before the story, counted in the document
   // (the Tab walk records only the first few): rendered links, buttons, fields, frames and
-  // tabindex>=0, not disabled or inert. Counting stops at `limit`; null when no story start is known.
+  // tabindex>=0, not disabled or inert. Counting stops at `limit`. With no story start known (no
+  // main landmark, no h1), every stop on the page may come before the story, so all are counted.
   FOCUSABLE: 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, iframe, summary, ' +
     '[tabindex], [contenteditable=""], [contenteditable="true"]',
   focusableBeforeStory(options, limit = 500) {
     const start = NA.storyStart(options);
-    if (!start) return null;
     let count = 0;
     for (const el of document.querySelectorAll(NA.FOCUSABLE)) {
-      if (!(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) || start.contains(el)) break;
+      if (start && (!(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) || start.contains(el))) break;
       const tabindex = el.getAttribute('tabindex');
       if ((tabindex !== null && parseInt(tabindex, 10) < 0) || el.disabled || el.closest('[inert]')) continue;
       if (!NA.rendered(el)) continue;

@@ -30,9 +30,14 @@ class TestAltRepeatsHeadlineOnTeasers:
         # engadget.com: <a href="/lyft-...html"><article><img alt="Lyft extends…"><h2>Lyft extends…</h2>
         teaser = image("related", HEADLINE, teaser={"href": "https://www.example.com/lyft-extends.html",
                                                     "text": HEADLINE, "via": "link"})
-        card = image("aside", HEADLINE, teaser={"href": "https://www.example.com/lyft-extends.html",
-                                                "text": "View", "via": "card"})
-        assert run("alt-repeats-headline", snapshot(document=self.doc(), images=[teaser, card])) == []
+        assert run("alt-repeats-headline", snapshot(document=self.doc(), images=[teaser])) == []
+
+    def test_a_lead_photo_whose_caption_credit_links_elsewhere_still_fails(self):
+        # ars-1: <figure><img alt="<headline>"><figcaption><a href="…wikipedia…">Kevin</a></figcaption>
+        lead = image("lead", HEADLINE, teaser={"href": "https://en.wikipedia.org/wiki/Kernel_panic",
+                                               "text": "Kevin", "via": "card"})
+        assert [v.selector for v in run("alt-repeats-headline", snapshot(document=self.doc(), images=[lead]))] \
+            == ["#lead"]
 
     def test_the_lead_photo_still_fails(self):
         [violation] = run("alt-repeats-headline", snapshot(document=self.doc(), images=[image("lead", HEADLINE)]))
