@@ -2,8 +2,8 @@
 
 Headline candidates are og:title, the JSON-LD headline and the title without the site name; a
 match is equality or similarity at or above RuleSettings.caption_match_threshold, after the credit
-is set aside. A teaser (``rules._images.is_teaser``: a photo in a link or card whose text, a
-headline, names a story, even this story in a "related" list) is not judged: its alt repeats the link's headline, and the fix there is alt="".
+is set aside. A teaser inside a link (``rules._images.is_teaser``, via the link: a photo in a link
+whose text, a headline, names a story, even this story in a "related" list) is not judged: its alt repeats the link's headline, and the fix there is alt="".
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     threshold = settings.caption_match_threshold
     candidates = headline_candidates(snapshot.group("document"))
     for image, name in named_images(snapshot):
-        if is_teaser(image):
+        if is_teaser(image) and (image.get("teaser") or {}).get("via") == "link":
             continue  # a story's teaser (this story's, in a related list): the link names it, alt="" is the fix
         headline = next((c for c in candidates if nearly_equal(strip_credit(name), c, threshold)), None)
         if headline:

@@ -32,6 +32,13 @@ class TestAltRepeatsHeadlineOnTeasers:
                                                     "text": HEADLINE, "via": "link"})
         assert run("alt-repeats-headline", snapshot(document=self.doc(), images=[teaser])) == []
 
+    def test_a_lead_photo_in_a_paragraph_with_links_still_fails(self):
+        # broadwayworld: <p><img alt="<headline>"> and the story's first lines with links</p>
+        lead = image("lead", HEADLINE, teaser={"href": "https://www.example.com/people/someone/",
+                                               "text": "American Theatre Wing launches scholarships", "via": "card"})
+        assert [v.selector for v in run("alt-repeats-headline", snapshot(document=self.doc(), images=[lead]))] \
+            == ["#lead"]
+
     def test_a_lead_photo_whose_caption_credit_links_elsewhere_still_fails(self):
         # ars-1: <figure><img alt="<headline>"><figcaption><a href="…wikipedia…">Kevin</a></figcaption>
         lead = image("lead", HEADLINE, teaser={"href": "https://en.wikipedia.org/wiki/Kernel_panic",
