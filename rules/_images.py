@@ -111,6 +111,16 @@ def photo_keys(image: dict) -> frozenset[str]:
     return frozenset(s.casefold() for s in map(file_stem, image_urls(image)) if s)
 
 
+# A file named as a logo ("quanta-logo-klein.png", "site_logo@2x.svg"): "logo" as a word of the name.
+_LOGO_FILE = re.compile(r"(?:^|[^a-z])logo(?:s|type)?(?:[^a-z]|$)", re.IGNORECASE)
+
+
+def is_logo_file(image: dict) -> bool:
+    """The image's file is named a logo: its alt should name whose logo it is, a credit-like alt
+    ("© Quanta Magazine" on the source's logo) included."""
+    return any(_LOGO_FILE.search(file_name(url)[:300]) for url in image_urls(image))
+
+
 # ---- what a photo is ---------------------------------------------------------------------------
 def known_sizes(image: dict) -> list[tuple[int, int]]:
     """Sizes the page declares or the browser measured. What the browser measured counts only for a

@@ -26,10 +26,11 @@ from ._text import normalise, quote
 
 FIRST_STOPS = 3  # same-page links among the first three tab stops are skip links; messages name three
 # A skip link is demanded only when at least this many tab stops come before the main content
-# (the main landmark, else the h1's article or the h1): with fewer, the story is at most three Tab
-# presses away, and a skip link, itself a tab stop, would save one or two. A lone menu button, or
-# a logo and a menu button, before the story are not repeated blocks worth a bypass.
-MIN_STOPS_TO_BYPASS = 4
+# (the main landmark, else the h1's article or the h1): a header of a logo, a handful of sections
+# and a few buttons is a small block to Tab past, and on the 106 real pages such headers (5 to 12
+# stops) were judged debatable while every page with 15 or more stops was judged right to need one
+# (docs/precision.md). With fewer than 13 the story is a dozen presses away at most.
+MIN_STOPS_TO_BYPASS = 13
 _NOT_MAIN_FRAGMENTS = frozenset({"top", "menu", "nav", "navigation", "main menu", "main nav", "search",
                                  "footer", "header", "site header", "site nav", "site navigation"})
 
@@ -82,14 +83,18 @@ def instrument_index(link: dict, snapshot: Snapshot) -> int | None:
 
 
 def stops_before_main(snapshot: Snapshot) -> int:
-    """How many of the recorded tab stops come before the main content (all of them when the walk
-    never reached it, which is then at least that many)."""
+    """How many tab stops come before the main content. Exact when the Tab walk reached the main
+    content; when every recorded stop is before it (the walk records only the first few), the count
+    of focusable elements before it in the document (``focusable_before_main``), or, when that is
+    not known, the recorded stops (there are at least that many)."""
+    stops = snapshot.group("tab_order")
     count = 0
-    for stop in snapshot.group("tab_order"):
+    for stop in stops:
         if stop.get("before_main") is False:
-            break
+            return count
         count += 1
-    return count
+    counted = snapshot.group("document").get("focusable_before_main")
+    return max(count, counted) if isinstance(counted, int) else count
 
 
 def stop_label(stop: dict) -> str:

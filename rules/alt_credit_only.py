@@ -5,7 +5,7 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._credit import is_credit
-from ._images import image_violation, named_images, rendered_caption
+from ._images import image_violation, is_logo_file, named_images, rendered_caption
 from ._text import normalise, quote
 
 CREDIT_ADVICE = ("Describe what the photo shows (who, what, where); the credit belongs in the caption, "
@@ -18,10 +18,12 @@ def _is_caption_credit(name: str, image: dict) -> bool:
     return bool(credit) and normalise(name) == credit
 
 
-def _is_linked_logo(image: dict) -> bool:
-    # An agency's name on a linked image outside the story, with no caption, is that agency's logo
-    # ("Reuters" in a footer's data-provider line): the right alt for a logo.
-    return bool(image.get("link")) and not image.get("in_article") and rendered_caption(image) is None
+def _is_logo(image: dict) -> bool:
+    # A logo's alt names whose logo it is, which is what a credit-like alt does: an agency's name on
+    # a linked image outside the story with no caption ("Reuters" in a footer's data-provider line),
+    # or any image whose file is named a logo ("© Quanta Magazine" on the source's logo).
+    linked = bool(image.get("link")) and not image.get("in_article") and rendered_caption(image) is None
+    return linked or is_logo_file(image)
 
 
 @rule(
@@ -38,7 +40,7 @@ def _is_linked_logo(image: dict) -> bool:
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
-        if _is_linked_logo(image):
+        if _is_logo(image):
             continue
         if is_credit(name) or _is_caption_credit(name, image):
             yield image_violation(image, f"Alt text {quote(name)} is only a photo credit.",

@@ -1,16 +1,29 @@
 """alt-placeholder: the alt is boilerplate ("image", "photo 3", "16x9 Image", "Bild", "写真", "图片").
 
 The words are those of the image's language (its own ``lang`` or the page's) and English; the lists
-are in ``rules._words``.
+are in ``rules._words``. An SVG icon whose alt is the glyph it shows ("×", "…") is not judged:
+its alt names a control, poorly, and no photo is an SVG file.
 """
 from __future__ import annotations
+
+import re
 
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._alt import is_placeholder
-from ._images import image_lang, image_violation, named_images
-from ._text import quote
+from ._images import file_name, image_lang, image_urls, image_violation, named_images
+from ._text import collapse, quote
+
+# Close, more, next/previous, menu, expand: the glyphs that icons in controls show.
+_CONTROL_GLYPHS = re.compile(r"[×✕✖✗⨯…›‹»«<>+−→←↑↓▲▼▶◀☰⋯⋮]|\.\.\.")
+
+
+def _icon_glyph(image: dict, name: str) -> bool:
+    """An SVG icon whose alt is the glyph it shows ("×" on a share menu's close icon, "…" on its
+    "more"): a poor name for a control, but no photo's placeholder. Photos are never SVG files."""
+    return bool(_CONTROL_GLYPHS.fullmatch(collapse(name))) and any(
+        file_name(url).casefold().endswith(".svg") for url in image_urls(image))
 
 
 @rule(
@@ -28,6 +41,8 @@ from ._text import quote
 )
 def check(snapshot: Snapshot, settings: RuleSettings):
     for image, name in named_images(snapshot):
+        if _icon_glyph(image, name):
+            continue
         if is_placeholder(name, settings.placeholder_words, image_lang(image, snapshot)):
             yield image_violation(image, f"Alt text {quote(name)} is a placeholder that says nothing "
                                          f"about the photo.", snapshot, settings)

@@ -2,7 +2,8 @@
 
 Headline candidates are og:title, the JSON-LD headline and the title without the site name; a
 match is equality or similarity at or above RuleSettings.caption_match_threshold, after the credit
-is set aside.
+is set aside. A teaser inside a link (``rules._images.is_teaser``, via the link: a photo in a link
+whose text, a headline, names a story, even this story in a "related" list) is not judged: its alt repeats the link's headline, and the fix there is alt="".
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from auditor.registry import RuleSettings, rule
 
 from ._credit import strip_credit
 from ._headline import headline_candidates
-from ._images import image_violation, named_images
+from ._images import image_violation, is_teaser, named_images
 from ._text import nearly_equal, quote
 
 
@@ -33,6 +34,8 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     threshold = settings.caption_match_threshold
     candidates = headline_candidates(snapshot.group("document"))
     for image, name in named_images(snapshot):
+        if is_teaser(image) and (image.get("teaser") or {}).get("via") == "link":
+            continue  # a story's teaser (this story's, in a related list): the link names it, alt="" is the fix
         headline = next((c for c in candidates if nearly_equal(strip_credit(name), c, threshold)), None)
         if headline:
             yield image_violation(image, f"Alt text {quote(name)} repeats the headline {quote(headline)}.",

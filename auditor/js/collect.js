@@ -111,6 +111,7 @@ function collect(options) {
     // value= instead of content= is how some archived copies store meta tags.
     viewport_meta: viewportMeta ? NA.collapse(viewportMeta.getAttribute('content') ?? viewportMeta.getAttribute('value')) || null : null,
     stylesheets: {linked: NA.stylesLinked(), missing: NA.stylesMissing().length},
+    focusable_before_main: NA.focusableBeforeStory(options),
   };
 
   // ---- images and their captions ----
@@ -287,17 +288,17 @@ function collect(options) {
   // can only mean "hidden" (`hidden`, `is-hidden`, `d-none`, …) is hidden on the live page. And an
   // empty heading in a widget (a modal, a drawer, a tooltip, an ad slot) is one a script fills when
   // the widget opens or the ad loads.
-  const HIDING_CLASS = /(?:^|\s)(?:is-|u-|js-)?(?:hidden|hide|d-none|display-none|invisible)(?:\s|$)/i;
   const WIDGET = /(?:^|[\s_-])(?:modal|drawer|tooltip|popup|popover|lightbox|disabled|ad|ads|advert|advertisement|sponsored|dfp|paid-post|native-ad)(?:[\s_-]|$)/i;
   const classOf = (el) => (typeof el.className === 'string' ? el.className : el.getAttribute('class') || '').slice(0, 500);
-  const hiddenByClass = (el) => {
-    for (let node = el; node && node !== document.body; node = node.parentElement) {
-      if (HIDING_CLASS.test(classOf(node))) return true;
-    }
-    return false;
-  };
+  // A container that holds the page's main content is its layout, whatever its class says: an
+  // off-canvas "nav_drawer" wrapper round the whole page, a "render-target-modal" that the
+  // article is rendered in. A modal's own header is caught by the modal round it.
+  const holdsMain = (el) => !!el.querySelector('main, [role="main"], article h1');
   const inWidget = (el) => {
     for (let node = el; node && node !== document.body; node = node.parentElement) {
+      // A page header whose class names the drawer it slides into on small screens
+      // ("i-nav_drawer_slide@tp-__panel") is still the page header.
+      if ((node !== el && holdsMain(node)) || node.localName === 'header') continue;
       const role = node.getAttribute('role');
       if (role === 'dialog' || role === 'alertdialog' || role === 'tooltip' || node.hasAttribute('data-native-ad-id')) return true;
       if (WIDGET.test(classOf(node)) || WIDGET.test((node.id || '').slice(0, 200)) || /^goog-gt-/.test(node.id || '')) return true;
@@ -317,7 +318,7 @@ function collect(options) {
       const ariaLevel = parseInt(h.getAttribute('aria-level'), 10);
       if (ariaLevel >= 1) level = Math.min(ariaLevel, 6);
       return Object.assign(base(h), {level, text: NA.name(h), tag: h.localName, aria_hidden: NA.ariaHidden(h),
-                                     hidden_by_class: hiddenByClass(h), in_widget: inWidget(h)});
+                                     hidden_by_class: NA.hiddenByClass(h), in_widget: inWidget(h)});
     });
 
   // ---- links ----

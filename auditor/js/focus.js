@@ -128,23 +128,9 @@ const FOCUS = {
     };
   },
 
-  // Where the story starts: the main landmark (unless it also holds the site header, then its h1),
-  // else the h1's article or the h1, else the article body; null when the page shows none of them.
+  // Where the story starts (NA.storyStart: also what collect.js counts the stops before).
   mainStart(options) {
-    const h1 = Array.from(document.querySelectorAll('h1')).find((h) => NA.rendered(h)) || null;
-    const main = Array.from(document.querySelectorAll('main, [role="main"]')).find((m) => NA.rendered(m));
-    if (main) {
-      const heading = h1 && main.contains(h1) ? h1 : null;
-      const chrome = heading && Array.from(main.querySelectorAll('header, [role="banner"], nav'))
-        .some((c) => c.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING && !c.contains(heading));
-      return chrome ? heading : main;
-    }
-    if (h1) return h1.closest('article') || h1;
-    let body = null;
-    try {
-      body = options.article_selector ? document.querySelector(options.article_selector) : null;
-    } catch (e) { /* an invalid selector finds nothing */ }
-    return body;
+    return NA.storyStart(options);
   },
 
   // Whether an element comes before the story in document order (true when no story start is known).

@@ -60,7 +60,7 @@ const NA = {
     if (el.getClientRects().length === 0) return false;
     // Without the site's stylesheets, its hiding classes hide nothing; what they mark is hidden on
     // the real page (an unopened modal, a share tooltip), so it is not judged as shown.
-    if (NA.withoutStyles() && el.closest(NA.HIDING_CLASSES)) return false;
+    if (NA.withoutStyles() && NA.hiddenByClass(el)) return false;
     if (typeof el.checkVisibility === 'function') {
       return el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true, contentVisibilityAuto: true});
     }
@@ -69,8 +69,76 @@ const NA = {
   },
 
   // Class names that sites' stylesheets use for display:none (not the sr-only pattern, whose
-  // text screen readers still read).
-  HIDING_CLASSES: '.hidden, .is-hidden, .hide, .d-none, .u-hidden, .js-hidden, .invisible, .is-invisible',
+  // text screen readers still read): `hidden`, `is-hidden`, `u-hide`, `js-d-none`, …. Matched as
+  // written, as CSS matches class names: Yahoo's `Hidden` is its visually-hidden class, which
+  // screen readers still read. The one list of them, for every script.
+  HIDING_CLASSES: new Set(['', 'is-', 'u-', 'js-'].flatMap((prefix) =>
+    ['hidden', 'hide', 'd-none', 'display-none', 'invisible'].map((name) => prefix + name))),
+
+  // Under an element (below <body>) with one of HIDING_CLASSES.
+  hiddenByClass(el) {
+    for (let node = el; node && node.nodeType === 1 && node !== document.body; node = node.parentElement) {
+      if (node.classList && Array.from(node.classList).some((name) => NA.HIDING_CLASSES.has(name))) return true;
+    }
+    return false;
+  },
+
+  // The rendered h1 that heads the story: the first that is not the site's logo, else the first.
+  // A logo h1 is one whose text is all one link to the home page (`<h1><a href="/">Salon</a></h1>`,
+  // `<a href="/"><h1><svg aria-label="Engadget"></h1></a>`).
+  storyH1() {
+    const h1s = Array.from(document.querySelectorAll('h1')).filter((h) => NA.rendered(h));
+    return h1s.find((h) => !NA.logoHeading(h)) || h1s[0] || null;
+  },
+
+  logoHeading(h) {
+    const link = h.closest('a[href]') || h.querySelector('a[href]');
+    if (!link || !(link.contains(h) || NA.collapse(link.textContent) === NA.collapse(h.textContent))) return false;
+    try {
+      const url = new URL(link.href, location.href);
+      return url.pathname === '/' && !url.hash;
+    } catch (e) {
+      return false;
+    }
+  },
+
+  // Where the story starts: the main landmark (unless it also holds the site header, then its h1),
+  // else the h1's article or the h1, else the article body; null when the page shows none of them.
+  storyStart(options) {
+    const h1 = NA.storyH1();
+    const main = Array.from(document.querySelectorAll('main, [role="main"]')).find((m) => NA.rendered(m));
+    if (main) {
+      const heading = h1 && main.contains(h1) ? h1 : null;
+      const chrome = heading && Array.from(main.querySelectorAll('header, [role="banner"], nav'))
+        .some((c) => c.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING && !c.contains(heading));
+      return chrome ? heading : main;
+    }
+    if (h1) return h1.closest('article') || h1;
+    let body = null;
+    try {
+      body = options.article_selector ? document.querySelector(options.article_selector) : null;
+    } catch (e) { /* an invalid selector finds nothing */ }
+    return body;
+  },
+
+  // How many elements a Tab press can land on come before the story, counted in the document
+  // (the Tab walk records only the first few): rendered links, buttons, fields, frames and
+  // tabindex>=0, not disabled or inert. Counting stops at `limit`. With no story start known (no
+  // main landmark, no h1), every stop on the page may come before the story, so all are counted.
+  FOCUSABLE: 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, iframe, summary, ' +
+    '[tabindex], [contenteditable=""], [contenteditable="true"]',
+  focusableBeforeStory(options, limit = 500) {
+    const start = NA.storyStart(options);
+    let count = 0;
+    for (const el of document.querySelectorAll(NA.FOCUSABLE)) {
+      if (start && (!(start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) || start.contains(el))) break;
+      const tabindex = el.getAttribute('tabindex');
+      if ((tabindex !== null && parseInt(tabindex, 10) < 0) || el.disabled || el.closest('[inert]')) continue;
+      if (!NA.rendered(el)) continue;
+      if (++count >= limit) break;
+    }
+    return count;
+  },
 
   // The page's own stylesheets that did not load (blocked, failed or offline): no sheet, an empty
   // sheet after an HTTP error, or a load error that style_watch.js saw. A sheet wrongly taken as
@@ -184,9 +252,7 @@ const NA = {
     } catch (e) {
       return null;
     }
-    const here = new URL(location.href);
-    if (!href.trim().startsWith('#') &&
-        (url.origin + url.pathname + url.search) !== (here.origin + here.pathname + here.search)) return null;
+    if (!href.trim().startsWith('#') && !NA.pageAddresses().has(url.origin + url.pathname + url.search)) return null;
     if (!href.includes('#')) return null;
     const raw = url.hash.replace(/^#/, '');
     try {
@@ -194,6 +260,27 @@ const NA = {
     } catch (e) {
       return raw;
     }
+  },
+
+  // The addresses of this document: where it was loaded from, and the canonical address it names
+  // (`<link rel=canonical>`, `og:url`), which a saved or syndicated copy's own links still use
+  // ("https://site/story#collapseFive" in a copy of the story is a same-page link).
+  pageAddresses() {
+    if (!NA._pageAddresses) {
+      const names = [location.href];
+      const canonical = document.querySelector('link[rel~="canonical"][href]');
+      const og = document.querySelector('meta[property="og:url"], meta[name="og:url"]');
+      if (canonical) names.push(canonical.getAttribute('href'));
+      if (og && (og.getAttribute('content') ?? og.getAttribute('value'))) names.push(og.getAttribute('content') ?? og.getAttribute('value'));
+      NA._pageAddresses = new Set();
+      for (const name of names) {
+        try {
+          const url = new URL(name.slice(0, 2000), document.baseURI);
+          NA._pageAddresses.add(url.origin + url.pathname + url.search);
+        } catch (e) { /* not an address */ }
+      }
+    }
+    return NA._pageAddresses;
   },
 
   fragmentTarget(fragment) {

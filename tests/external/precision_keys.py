@@ -8,10 +8,14 @@ The keys are the JSON files in ``precision/`` (one per corpus, named after its f
 
 Precision is right / judged: a debatable finding counts as not right.
 
-Run as a script to print the table per rule, or to rewrite it in docs/precision.md:
+Run as a script to print the table per rule, or to rewrite it in docs/precision.md; with a run's
+report.json (made with the flags of test_precision.py), also the table of that run's findings as
+the keys judge them, per rule with its status (gated, or needs review), which --update writes into
+the "where the rules stand" section:
 
-    python tests/external/precision_keys.py            # print the table
-    python tests/external/precision_keys.py --update   # rewrite the table in docs/precision.md
+    python tests/external/precision_keys.py                        # print the keys' table
+    python tests/external/precision_keys.py --update               # rewrite it in docs/precision.md
+    python tests/external/precision_keys.py --update --report out/report.json   # and the run's table
 """
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "precision.md"
 VERDICTS = ("right", "wrong", "debatable")
 FIELDS = ("page", "rule", "selector", "verdict", "why")
 BEGIN, END = "<!-- precision table: begin -->", "<!-- precision table: end -->"
+RUN_BEGIN, RUN_END = "<!-- run table: begin -->", "<!-- run table: end -->"
+GATED, REVIEW = "gated", "needs review"
 
 Key = tuple  # (page, rule, selector)
 
@@ -98,16 +104,84 @@ def table(corpora: dict[str, dict[Key, dict]]) -> str:
     return "\n".join(lines)
 
 
-def update_doc(doc: Path = DOC) -> None:
-    text = doc.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    doc.write_text(text[:start] + "\n" + table(load_keys()) + "\n" + text[end:], encoding="utf-8")
+def run_findings(report: dict) -> tuple[dict[Key, dict], dict[str, str]]:
+    """A report.json's news-rule findings by (page file name, rule, selector), and each news rule's
+    status in that run: needs review when the run marked its findings or its metadata so."""
+    findings: dict[Key, dict] = {}
+    review = {rule_id for rule_id, meta in (report.get("rules") or {}).items()
+              if isinstance(meta, dict) and meta.get("needs_review")}
+    for page in report["pages"]:
+        name = Path(page["url"]).name
+        for finding in page["findings"]:
+            if finding["engine"] == "newsaudit":
+                findings[(name, finding["rule"], finding["selector"])] = finding
+                if finding.get("needs_review"):
+                    review.add(finding["rule"])
+    status = {rule: REVIEW if rule in review else GATED for _, rule, _ in findings}
+    return findings, status
 
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def run_lines(keys: dict[Key, dict], findings: dict[Key, dict], status: dict[str, str]) -> list[str]:
+    """Per rule: the verdicts of the run's findings, the findings the keys do not hold yet ("new"),
+    precision, and the rule's status; then the gated rules together, those in review, and all."""
+    judged = tally(keys[key] for key in findings if key in keys)
+    new = Counter(key[1] for key in findings if key not in keys)
+
+    def line(label: str, counts: Counter, new_count: int, state: str) -> str:
+        return (f"{label:28} {counts['right']:5} {counts['wrong']:5} {counts['debatable']:5} {new_count:4} "
+                f"{_pct(precision(counts)):>9}  {state}")
+
+    lines = [f"{'rule':28} {'right':>5} {'wrong':>5} {'debat':>5} {'new':>4} {'precision':>9}  status"]
+    for rule in sorted(set(judged) | set(new)):
+        lines.append(line(rule, judged.get(rule, Counter()), new[rule], status.get(rule, GATED)))
+    for label, state in (("gated news rules", GATED), ("needs-review rules", REVIEW)):
+        rules = {rule for rule in set(judged) | set(new) if status.get(rule, GATED) == state}
+        lines.append(line(label, sum((judged.get(r, Counter()) for r in rules), Counter()),
+                          sum(new[r] for r in rules), ""))
+    lines.append(line("all news rules", sum(judged.values(), Counter()), sum(new.values()), ""))
+    review_count = sum(1 for _, rule, _ in findings if status.get(rule) == REVIEW)
+    lines.append(f"{len(findings)} news-rule findings, {review_count} of them needs review; "
+                 f"{len(keys)} verdicts in the keys")
+    return lines
+
+
+def _replace(text: str, begin: str, end: str, block: str) -> str:
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    return text[:start] + "\n" + block + "\n" + text[stop:]
+
+
+def update_doc(doc: Path = DOC, report: Path | None = None) -> None:
+    text = _replace(doc.read_text(encoding="utf-8"), BEGIN, END, table(load_keys()))
+    if report is not None:
+        keys = {key: entry for judged in load_keys().values() for key, entry in judged.items()}
+        findings, status = run_findings(json.loads(Path(report).read_text(encoding="utf-8")))
+        text = _replace(text, RUN_BEGIN, RUN_END, "```\n" + "\n".join(run_lines(keys, findings, status)) + "\n```")
+    doc.write_text(text, encoding="utf-8")
+
+
+USAGE = "usage: python tests/external/precision_keys.py [--update] [--report REPORT_JSON]"
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--update"]:
-        update_doc()
-    elif sys.argv[1:]:
-        sys.exit("usage: python tests/external/precision_keys.py [--update]")
+    args = sys.argv[1:]
+    report_path = None
+    if "--report" in args:
+        at = args.index("--report")
+        if at + 1 >= len(args):
+            sys.exit(USAGE)
+        report_path = Path(args[at + 1])
+        del args[at:at + 2]
+        if not report_path.is_file():
+            sys.exit(f"no report.json at {report_path}")
+    if args == ["--update"]:
+        update_doc(report=report_path)
+    elif args:
+        sys.exit(USAGE)
     else:
         print(table(load_keys()))
+        if report_path is not None:
+            keys = {key: entry for judged in load_keys().values() for key, entry in judged.items()}
+            print("\n".join(run_lines(keys, *run_findings(json.loads(report_path.read_text(encoding="utf-8"))))))

@@ -5,7 +5,9 @@ viewports, off-site requests aborted, exactly as docs/precision.md says they wer
 news-rule finding (needs_review ones too) is looked up in the keys in precision/*.json by page file
 name, rule and selector. The test fails when a finding judged wrong comes back, when one judged right
 is gone, or when a finding has no verdict (it prints those, ready to judge and paste into a key).
-It prints the precision per rule and overall (right / judged; debatable is not right).
+It prints the precision per rule and overall (right / judged; debatable is not right), with each
+rule's status: gated, or needs review (demoted with needs_review=True, never failing the run). And it
+fails when a gated rule is under 90% or the gated rules together are under 95% (issue 7's targets).
 
 What is still open is written down in precision_open.json: findings judged wrong that the rules
 still make, findings judged right that they no longer make, findings nobody has judged yet, and
@@ -26,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from external_support import SHARED, load_report, run_newsaudit
-from precision_keys import load_keys, precision, tally
+from precision_keys import GATED, load_keys, precision, run_findings, run_lines, tally
 
 pytestmark = [pytest.mark.external, pytest.mark.browser]
 
@@ -42,6 +44,9 @@ FLAGS = ["--format", "json", "--no-screenshots", "--same-origin-only", "--concur
 # A report.json of a run made with FLAGS, compared instead of auditing again (re-judging a branch).
 REPORT_ENV = "NEWSAUDIT_PRECISION_REPORT"
 OPEN = json.loads((Path(__file__).with_name("precision_open.json")).read_text(encoding="utf-8"))
+# Issue 7's targets for the rules that gate: each at 90% or better, together at 95% or better. A rule
+# that cannot get there is demoted (needs_review=True in its @rule), which this test then leaves out.
+RULE_TARGET, OVERALL_TARGET = 0.90, 0.95
 TIMEOUT_S = 3600  # a hang fails here, not CI's clock; on 2 idle cores the run takes a few minutes
 
 
@@ -82,13 +87,9 @@ def run(tmp_path_factory) -> dict:
         assert "Traceback" not in result.stderr, result.stderr[-3000:]
         report = load_report(work / "out")
     by_page = {Path(page["url"]).name: page for page in report["pages"]}
-    findings = {}
-    for name, page in by_page.items():
-        for f in page["findings"]:
-            if f["engine"] == "newsaudit":
-                findings[(name, f["rule"], f["selector"])] = f
+    findings, status = run_findings(report)
     print(f"\nnewsaudit over {len(pages)} real news pages: {took}, {len(findings)} news-rule findings")
-    return {"pages": by_page, "findings": findings}
+    return {"pages": by_page, "findings": findings, "status": status}
 
 
 def test_keys_name_pages_of_the_corpora(keys):
@@ -134,37 +135,24 @@ def test_every_finding_has_a_verdict(keys, run, printed_precision):
                      + "\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries))
 
 
+def test_the_gated_rules_meet_the_precision_targets(keys, run, printed_precision):
+    gated = {key: keys[key] for key in run["findings"] if key in keys and run["status"][key[1]] == GATED}
+    per_rule = tally(gated.values())
+    low = {rule: f"{precision(counts):.0%}" for rule, counts in per_rule.items() if precision(counts) < RULE_TARGET}
+    assert not low, f"gated rules under {RULE_TARGET:.0%} precision (demote them or fix them): {low}"
+    overall = precision(sum(per_rule.values(), Counter()))
+    assert overall is None or overall >= OVERALL_TARGET, f"gated news rules together at {overall:.0%}"
+
+
 @pytest.fixture(scope="module")
 def printed_precision(keys, run, request):
-    """Precision per rule over this run's judged findings, shown with or without -s."""
-    lines = precision_lines(keys, run["findings"])
+    """Precision per rule over this run's findings, with each rule's status (gated, or needs review,
+    which never fails the run), shown with or without -s."""
+    lines = run_lines(keys, run["findings"], run["status"])
     capture = request.config.pluginmanager.getplugin("capturemanager")
     with capture.global_and_fixture_disabled():
         print("\n".join(["", "news-rule precision on the real pages (right / judged; debatable is not right):",
                          *lines]))
-
-
-def precision_lines(keys: dict, findings: dict) -> list[str]:
-    """The table: per rule, the verdicts of the findings present now, the new ones, and precision over
-    all of them and over those that gate (not needs_review)."""
-    review = {key for key, f in findings.items() if f.get("needs_review")}
-    everything = tally(keys[key] for key in findings if key in keys)
-    gated = tally(keys[key] for key in findings if key in keys and key not in review)
-    new = Counter(key[1] for key in findings if key not in keys)
-
-    def line(label, counts, gated_counts, new_count):
-        p, g = precision(counts), precision(gated_counts)
-        return (f"{label:28} {counts['right']:5} {counts['wrong']:5} {counts['debatable']:5} {new_count:4} "
-                f"{'-' if p is None else f'{p:.0%}':>9} {'-' if g is None else f'{g:.0%}':>6}")
-
-    lines = [f"{'rule':28} {'right':>5} {'wrong':>5} {'debat':>5} {'new':>4} {'precision':>9} {'gated':>6}"]
-    for rule in sorted(set(everything) | set(new)):
-        lines.append(line(rule, everything.get(rule, Counter()), gated.get(rule, Counter()), new[rule]))
-    lines.append(line("all news rules", sum(everything.values(), Counter()), sum(gated.values(), Counter()),
-                      sum(new.values())))
-    lines.append(f"{len(findings)} news-rule findings, {len(review)} of them needs_review; "
-                 f"{len(keys)} verdicts in the keys")
-    return lines
 
 
 def _order(key: tuple) -> tuple:

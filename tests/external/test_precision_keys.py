@@ -60,3 +60,25 @@ def test_precision_counts_debatable_as_not_right(tmp_path):
     rendered = table(load_keys(tmp_path))
     assert "| `alt-filename` | 2 / 1 / 1 | 50% | 2 / 1 / 1 | 50% |" in rendered
     assert set(FIELDS) == set(_entry())
+
+
+def test_the_run_table_shows_each_rule_with_its_status_and_the_gated_rules_apart():
+    from precision_keys import REVIEW, run_findings, run_lines
+    finding = {"engine": "newsaudit", "rule": "alt-filename", "selector": "#x"}
+    report = {"rules": {}, "pages": [{"url": "/shared/news-pages/a.html", "findings": [
+        finding, {**finding, "selector": "#y"},
+        {"engine": "newsaudit", "rule": "reflow-horizontal-scroll", "selector": None, "needs_review": True},
+        {"engine": "axe-core", "rule": "image-alt", "selector": "#z"}]}]}
+    findings, status = run_findings(report)
+    assert set(findings) == {("a.html", "alt-filename", "#x"), ("a.html", "alt-filename", "#y"),
+                             ("a.html", "reflow-horizontal-scroll", None)}
+    assert status == {"alt-filename": "gated", "reflow-horizontal-scroll": REVIEW}
+    keys = {("a.html", "alt-filename", "#x"): _entry(),
+            ("a.html", "reflow-horizontal-scroll", None): _entry(rule="reflow-horizontal-scroll", selector=None,
+                                                                 verdict="wrong")}
+    lines = run_lines(keys, findings, status)
+    assert lines[1].split() == ["alt-filename", "1", "0", "0", "1", "100%", "gated"]
+    assert lines[2].split() == ["reflow-horizontal-scroll", "0", "1", "0", "0", "0%", "needs", "review"]
+    assert lines[3].split()[:8] == ["gated", "news", "rules", "1", "0", "0", "1", "100%"]
+    assert lines[4].split()[:8] == ["needs-review", "rules", "0", "1", "0", "0", "0%"][:8]
+    assert lines[-1].startswith("3 news-rule findings, 1 of them needs review")

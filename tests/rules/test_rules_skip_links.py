@@ -1,7 +1,7 @@
 """skip-link-missing, skip-link-not-first, skip-link-broken-target, skip-link-invisible-on-focus."""
 import pytest
 
-from snapshots import run, selectors, skip_link, skip_stop, snapshot, tab_stop, target, visible_focus
+from snapshots import document, run, selectors, skip_link, skip_stop, snapshot, tab_stop, target, visible_focus
 
 LOGO = tab_stop("Daily News", "logo", href="/")
 COOKIES = tab_stop("Accept all", "cookies", tag="button")
@@ -9,8 +9,12 @@ NAV = [tab_stop(name, f"nav{i}", href=f"/{name.lower()}")
        for i, name in enumerate(["News", "Sport", "Culture", "Opinion", "Travel"])]
 
 
-def page(skip_links=(), stops=None):
-    return snapshot(skip_links=list(skip_links), tab_order=list(stops if stops is not None else NAV))
+HEADER_STOPS = 40  # focusable elements before the story in a typical site header (the walk records the first)
+
+
+def page(skip_links=(), stops=None, before_main=HEADER_STOPS):
+    return snapshot(skip_links=list(skip_links), tab_order=list(stops if stops is not None else NAV),
+                    document=document(focusable_before_main=before_main))
 
 
 def with_skip_at(index, link=None, before=(LOGO, COOKIES)):
@@ -75,10 +79,24 @@ class TestWhatIsASkipInstrument:
         stops = [LOGO, self.MENU, tab_stop("Read the latest", "breaking"), *self.STORY]
         assert run("skip-link-missing", page(stops=stops)) == []
 
-    def test_four_stops_before_the_story_need_one(self):
-        stops = [LOGO, self.MENU, *NAV[:2], *self.STORY]
-        [violation] = run("skip-link-missing", page(stops=stops))
+    def test_a_dozen_stops_before_the_story_are_too_few(self):
+        # A logo, a handful of sections and a few buttons (quanta, wikia, abcnews: 10 to 12 stops).
+        header = [LOGO, self.MENU, *NAV, *NAV[:4], tab_stop("Search", "search", tag="button")]
+        assert len(header) == 12
+        assert run("skip-link-missing", page(stops=[*header, *self.STORY])) == []
+
+    def test_thirteen_stops_before_the_story_need_one(self):
+        header = [LOGO, self.MENU, *NAV, *NAV, tab_stop("Search", "search", tag="button")]
+        assert len(header) == 13
+        [violation] = run("skip-link-missing", page(stops=[*header, *self.STORY]))
         assert violation.message.startswith("No skip link")
+
+    @pytest.mark.parametrize("counted, fails", [(12, False), (13, True), (120, True), (None, False)])
+    def test_beyond_the_walk_the_stops_are_counted_in_the_document(self, counted, fails):
+        # The walk records ten stops, all before the story (salon-1: about 120 of them); the count
+        # of focusable elements before the story decides. Unknown, the ten recorded are all there is.
+        walk = [LOGO, self.MENU, *NAV, *NAV[:3]]
+        assert len(run("skip-link-missing", page(stops=walk, before_main=counted))) == int(fails)
 
     def test_a_run_of_skip_links_at_the_start_is_one_instrument(self):
         nav = skip_link("Skip to navigation", "navigation", id="skip-nav", tab_index=0,
@@ -89,11 +107,11 @@ class TestWhatIsASkipInstrument:
         stops = [skip_stop(nav), skip_stop(search), skip_stop(story), *NAV]
         assert run("skip-link-not-first", page([nav, search, story], stops)) == []
         assert run("skip-link-missing", page([nav, search, story], stops)) == []
-        late = skip_link("Skip to content", "main", id="skip-main", tab_index=3)
-        stops = [LOGO, skip_stop(nav), skip_stop(search), skip_stop(late), *NAV]
+        late = skip_link("Skip to content", "main", id="skip-main", tab_index=4)
+        stops = [LOGO, self.MENU, skip_stop(nav), skip_stop(search), skip_stop(late), *NAV]
         [violation] = run("skip-link-not-first", page([nav, search, late], stops))
-        assert violation.message == ('The skip link "Skip to content" is tab stop 4; before it come '
-                                     '"Daily News" (a).')
+        assert violation.message == ('The skip link "Skip to content" is tab stop 5; before it come '
+                                     '"Daily News" (a), "Menu" (button).')
         assert run("skip-link-missing", page([nav, search, late], stops)) == []  # the run starts at stop 2
 
     def button(self, into_main, moved=None, tab_index=1):
@@ -106,7 +124,8 @@ class TestWhatIsASkipInstrument:
     def test_a_skip_button_that_moves_focus_into_the_story_counts(self):
         button = self.button(True)
         assert run("skip-link-missing", page([button], [LOGO, skip_stop(button), *NAV])) == []
-        [violation] = run("skip-link-not-first", page([button], [LOGO, skip_stop(button), *NAV]))
+        late = self.button(True, tab_index=2)
+        [violation] = run("skip-link-not-first", page([late], [LOGO, self.MENU, skip_stop(late), *NAV]))
         assert violation.selector == "#skip-button"
 
     def test_a_skip_button_that_does_nothing_offline_still_counts_by_its_wording(self):
@@ -133,10 +152,18 @@ class TestWhatIsASkipInstrument:
 
 
 class TestSkipLinkNotFirst:
-    def test_cookie_button_before_the_skip_link_fails_on_the_skip_link(self):
-        [violation] = run("skip-link-not-first", with_skip_at(1, before=(COOKIES,)))
+    def test_one_visible_stop_before_the_skip_link_is_tolerated(self):
+        # bbc-1: the logo, natgeo: the logo, msnbc: a banner's close button, then the skip link.
+        assert run("skip-link-not-first", with_skip_at(1, before=(COOKIES,))) == []
+        assert run("skip-link-not-first", with_skip_at(1, before=(LOGO,))) == []
+
+    def test_an_invisible_first_stop_fails_on_the_skip_link(self):
+        # breitbart: a 0x0 iframe takes the first Tab; nothing shows where focus went.
+        frame = tab_stop("", "ad-frame", tag="iframe", href=None,
+                         focus=visible_focus(visible=False, in_viewport=False, box={"x": 0, "y": 0, "width": 0, "height": 0}))
+        [violation] = run("skip-link-not-first", with_skip_at(1, before=(frame,)))
         assert violation.selector == "#skip"
-        assert violation.message == 'The skip link "Skip to content" is tab stop 2; before it come "Accept all" (button).'
+        assert violation.message == 'The skip link "Skip to content" is tab stop 2; before it come "" (iframe).'
 
     def test_third_stop_names_both_before_it(self):
         [violation] = run("skip-link-not-first", with_skip_at(2))
