@@ -219,6 +219,5 @@ def image_violation(image: dict, message: str, snapshot: Snapshot, settings: Rul
     if collapse(image.get("aria_label")):
         evidence["aria_label"] = image.get("aria_label")
     evidence.update(extra_evidence)
-    return Violation(selector=image.get("selector"), html=image.get("html", ""), message=message,
-                     suggestion=suggestion(image, snapshot, settings, advice, candidate),
-                     evidence=evidence)
+    return Violation.at(image, message, suggestion=suggestion(image, snapshot, settings, advice, candidate),
+                        **evidence)

@@ -28,7 +28,5 @@ from ._text import collapse
 def check(snapshot: Snapshot, settings: RuleSettings):
     for heading in rendered_headings(snapshot):
         if not collapse(heading.get("text")) and not heading.get("in_widget"):
-            yield Violation(selector=heading.get("selector"), html=heading.get("html", ""),
-                            message=f"This h{heading.get('level')} heading has no text a screen reader "
-                                    f"can read.",
-                            audience=audience(heading))
+            yield Violation.at(heading, f"This h{heading.get('level')} heading has no text a screen reader "
+                                        f"can read.", audience=audience(heading))

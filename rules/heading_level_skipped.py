@@ -32,9 +32,7 @@ def check(snapshot: Snapshot, settings: RuleSettings):
     for heading in rendered_headings(snapshot):
         if previous is not None and heading.get("level", 2) > previous.get("level", 2) + 1 \
                 and collapse(heading.get("text")):
-            yield Violation(selector=heading.get("selector"), html=heading.get("html", ""),
-                            message=f"{label(heading)} follows {label(previous)}.",
-                            audience=audience(heading),
-                            evidence={"level": heading.get("level"), "previous_level": previous.get("level"),
-                                      "previous": previous.get("selector")})
+            yield Violation.at(heading, f"{label(heading)} follows {label(previous)}.", audience=audience(heading),
+                               level=heading.get("level"), previous_level=previous.get("level"),
+                               previous=previous.get("selector"))
         previous = heading

@@ -54,8 +54,7 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         if any(normalise(context) and normalise(context) not in generic
                for context in (link.get("aria_describedby"), link.get("title"))):
             continue  # the title or description says where it goes
-        yield Violation(selector=link.get("selector"), html=link.get("html", ""),
-                        message=f"Link text {quote(name)} does not say where the link goes "
-                                f"(it leads to {quote(link.get('href'), 80)}).",
-                        audience="editor" if link.get("in_article") else "template",
-                        evidence={"text": name, "href": link.get("href")})
+        yield Violation.at(link, f"Link text {quote(name)} does not say where the link goes "
+                                 f"(it leads to {quote(link.get('href'), 80)}).",
+                           audience="editor" if link.get("in_article") else "template",
+                           text=name, href=link.get("href"))

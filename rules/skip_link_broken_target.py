@@ -50,6 +50,5 @@ def check(snapshot: Snapshot, settings: RuleSettings):
             continue
         problem = _problem(link)
         if problem:
-            yield Violation(selector=link.get("selector"), html=link.get("html", ""),
-                            message=f"The skip link {link_label(link)} {problem}.",
-                            evidence={"fragment": link.get("fragment"), "target": link.get("target")})
+            yield Violation.at(link, f"The skip link {link_label(link)} {problem}.",
+                               fragment=link.get("fragment"), target=link.get("target"))

@@ -54,7 +54,5 @@ def check(snapshot: Snapshot, settings: RuleSettings):
             continue
         if link.get("fragment") == "" and not link.get("by_text"):
             continue  # a bare "#" among the first stops is a script's button, not a skip link
-        yield Violation(selector=link.get("selector"), html=link.get("html", ""),
-                        message=f"The skip link {link_label(link)} {_why_invisible(focus)} when focused "
-                                f"with the keyboard.",
-                        evidence={"focus": focus})
+        yield Violation.at(link, f"The skip link {link_label(link)} {_why_invisible(focus)} when focused "
+                                 f"with the keyboard.", focus=focus)

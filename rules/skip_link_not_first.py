@@ -49,8 +49,6 @@ def check(snapshot: Snapshot, settings: RuleSettings):
         return
     before = ", ".join(stop_label(stop) for stop in stops[:min(index, FIRST_STOPS)])
     before += ", …" if index > FIRST_STOPS else ""
-    yield Violation(selector=link.get("selector"), html=link.get("html", ""),
-                    message=f"The skip link {link_label(link)} is tab stop {link['tab_index'] + 1}; "
-                            f"before it come {before}.",
-                    evidence={"tab_index": link["tab_index"],
-                              "before": [stop.get("selector") for stop in stops[:index]]})
+    yield Violation.at(link, f"The skip link {link_label(link)} is tab stop {link['tab_index'] + 1}; "
+                             f"before it come {before}.",
+                       tab_index=link["tab_index"], before=[stop.get("selector") for stop in stops[:index]])
