@@ -13,10 +13,9 @@ from urllib.parse import urlsplit
 
 import click
 
-from . import axe_rules, baseline, fingerprint, ignores
+from . import baseline, fingerprint, ignores
 from .config import ConfigError
 from .model import AuditRun
-from .registry import all_rules
 
 SARIF_KEYS = ("category", "fallback", "map")
 DEFAULT_SARIF_FALLBACK = "newsaudit.toml"
@@ -116,10 +115,6 @@ class Gate:
         if self.base is not None:
             baseline.compare(run, self.base, self.baseline_path or "")
         ignores.apply(run, self.table_ignores)
-        disabled_axe = {rule_id for rule_id, on in settings.gather.axe_rules if not on}
-        news = [r for r in all_rules() if r not in settings.disabled_rules]
-        run.settings["rules_run"] = sorted(news + axe_rules.selected(settings.gather.axe_tags, disabled_axe))
-        run.settings["disabled_rules"] = sorted(set(settings.disabled_rules) | disabled_axe)
         run.settings["sarif"] = self.sarif
         if self.shard is not None:
             run.settings["shard"] = {"index": self.shard[0], "total": self.shard[1], "positions": self.positions}

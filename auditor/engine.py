@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from . import __version__, pictures, regions, retries, scripts, secret_values, site, steps
+from . import __version__, axe_rules, pictures, regions, retries, scripts, secret_values, site, steps
 from .browsers import Backend, BrowserError, BrowserLost, NoBrowser, Tab, make_backend
 from .browsers.errors import not_html
 from .gather import gather
@@ -397,9 +397,16 @@ def build_run(targets: list[Target], results: list, settings: Settings, info: di
                 used[finding.rule] = catalogue.rules[finding.rule].metadata()
             else:
                 used.setdefault(finding.rule, catalogue.axe_meta(finding, info.get("axe_rules", {}).get(finding.rule, {})))
+    described = settings.describe()
+    # What ran, for JUnit's one testcase per rule: the catalogue's news rules and the axe rules the
+    # tags select, less what was disabled.
+    disabled_axe = {rule_id for rule_id, on in settings.gather.axe_rules if not on}
+    news = [r for r in catalogue.rules if r not in settings.disabled_rules]
+    described["rules_run"] = sorted(news + axe_rules.selected(settings.gather.axe_tags, disabled_axe))
+    described["disabled_rules"] = sorted(set(settings.disabled_rules) | disabled_axe)
     return AuditRun(
         tool={"name": "newsaudit", "version": __version__, "browser": info.get("browser", "")},
         axe_version=info.get("axe_version", ""),
         viewports={v.name: v.to_dict() for v in settings.viewports},
-        pages=pages, settings=settings.describe(), rules=dict(sorted(used.items())),
+        pages=pages, settings=described, rules=dict(sorted(used.items())),
         started=started, finished=now(), interrupted=bool(ended_by), ended_by=ended_by)

@@ -1,4 +1,4 @@
-"""Rule metadata and the registry the rule modules add themselves to.
+"""Rule metadata, the @rule mark, and collecting marked checks into what an audit runs.
 
 A rule is a pure function ``check(snapshot, settings) -> Iterable[Violation]`` marked with
 ``@rule(...)``; the decorator records the metadata and returns the function unchanged. The rule
@@ -59,14 +59,12 @@ class RegistryError(ValueError):
     pass
 
 
-_RULES: dict[str, Rule] = {}
-
-
 def rule(*, id: str, impact: str, wcag: Iterable[str], audience: str, title: str, why: str, fix: str,
          help_url: str = "", engine: str = "newsaudit", page_level: bool = False,
          failing_example: str = "", passing_example: str = "",
          needs_review: bool = False) -> Callable[[Check], Check]:
-    """Register a rule; the decorated function is returned unchanged so tests can call it."""
+    """Mark a check as a rule: the metadata rides on the function (``check.rule``), which is
+    returned unchanged so tests can call it. Nothing is registered; ``rules.catalogue()`` collects."""
     if impact not in IMPACTS:
         raise RegistryError(f"rule {id}: impact {impact!r} is not one of {', '.join(IMPACTS)}")
     if audience not in AUDIENCES:
@@ -76,10 +74,8 @@ def rule(*, id: str, impact: str, wcag: Iterable[str], audience: str, title: str
 
     wcag = tuple(wcag)
 
-    def register(check: Check) -> Check:
-        if id in _RULES and _RULES[id].check is not check:
-            raise RegistryError(f"rule {id} is registered twice")
-        _RULES[id] = Rule(id=id, engine=engine, impact=impact, wcag=wcag, audience=audience,
+    def mark(check: Check) -> Check:
+        check.rule = Rule(id=id, engine=engine, impact=impact, wcag=wcag, audience=audience,
                           title=title, why=why, fix=fix,
                           help_url=help_url or wcag_refs.understanding_url(next(iter(wcag), "")),
                           check=check, page_level=page_level,
@@ -87,16 +83,23 @@ def rule(*, id: str, impact: str, wcag: Iterable[str], audience: str, title: str
                           needs_review=needs_review)
         return check
 
-    return register
+    return mark
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every rule registered so far, in id order (``rules.catalogue()`` registers the whole pack)."""
-    return dict(sorted(_RULES.items()))
+def collect(modules: Iterable) -> dict[str, Rule]:
+    """The rules of these modules, in id order: each module holds one ``@rule`` check named ``check``."""
+    found: dict[str, Rule] = {}
+    for module in modules:
+        marked = getattr(getattr(module, "check", None), "rule", None)
+        if not isinstance(marked, Rule):
+            raise RegistryError(f"{module.__name__} has no check marked with @rule")
+        if marked.id in found:
+            raise RegistryError(f"rule {marked.id} is defined twice")
+        found[marked.id] = marked
+    return dict(sorted(found.items()))
 
 
-def get(rule_id: str) -> Rule:
-    rules = all_rules()
+def lookup(rules: dict[str, Rule], rule_id: str) -> Rule:
     if rule_id not in rules:
         raise RegistryError(f"unknown rule {rule_id!r}; known rules: {', '.join(rules)}")
     return rules[rule_id]

@@ -2,7 +2,8 @@
 one generic adapter for axe-core (``axe_adapter``, with its words in ``axe_rules``).
 
 ``catalogue()`` is how the pack is handed to the engine. Modules are found by listing the
-package, so adding a rule is adding a file; importing them is what records each ``@rule``.
+package, so adding a rule is adding a file; nothing registers itself on import, the catalogue
+collects each module's ``@rule`` check when first asked.
 """
 from __future__ import annotations
 
@@ -10,15 +11,27 @@ import importlib
 import pkgutil
 from functools import cache
 
-from auditor.registry import Catalogue, all_rules
+from auditor.registry import Catalogue, Rule, collect, lookup
 
 from . import axe_adapter
 
-for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    if not _module.startswith("_") and not _module.startswith("axe_"):
-        importlib.import_module(f"{__name__}.{_module}")
-
 axe_metadata = axe_adapter.metadata
+
+
+def _rule_modules() -> list:
+    return [importlib.import_module(f"{__name__}.{name}")
+            for name in sorted(m.name for m in pkgutil.iter_modules(__path__))
+            if not name.startswith(("_", "axe_"))]
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Every news rule of the pack, by id."""
+    return collect(_rule_modules())
+
+
+def get(rule_id: str) -> Rule:
+    return lookup(all_rules(), rule_id)
 
 
 @cache

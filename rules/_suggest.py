@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from auditor.model import Snapshot
-from auditor.registry import RuleSettings, all_rules
+from auditor.registry import RuleSettings
 
+from . import all_rules
 from ._caption import propose_alt
 from ._images import image_name, rendered_caption
 from ._text import collapse, quote

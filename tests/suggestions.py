@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from auditor.model import Snapshot
-from auditor.registry import RuleSettings, all_rules
+from auditor.registry import RuleSettings
+from rules import all_rules
 from rules._credit import strip_credit
 from rules._text import nearly_equal
 

@@ -10,7 +10,8 @@ import reports
 from auditor import model
 from auditor.model import AuditRun, PageResult, Snapshot
 from auditor.redact import Redactor, mask_userinfo
-from auditor.registry import Rule, RuleSettings, all_rules
+from auditor.registry import Rule, RuleSettings
+from rules import all_rules
 from auditor.rulerunner import RuleRunner
 from auditor.untrusted import inert_text
 from clitools import ROOT, load_report, run_cli

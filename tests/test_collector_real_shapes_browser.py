@@ -4,7 +4,8 @@ import pytest
 
 from clitools import ROOT
 from gathering import gather_snapshots
-from auditor.registry import RuleSettings, get
+from auditor.registry import RuleSettings
+from rules import get
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 """Merging across viewports, the result model's round trip, and the exit-code gate."""
 from auditor.merge import Verdict, merge
 from auditor.model import AuditRun, Finding, PageResult, Violation, exit_code, gate
-from auditor.registry import get
+from rules import get
 
 VIEWPORTS = ["XS", "SM", "MD", "LG"]
 

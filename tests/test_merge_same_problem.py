@@ -5,7 +5,7 @@ import functools
 from auditor import merge as merging
 from auditor.merge import Verdict
 from auditor.model import AuditRun, Finding, PageResult, Violation, failing_findings, gate
-from auditor.registry import all_rules, get
+from rules import all_rules, get
 from rules.axe_adapter import SAME_PROBLEM
 
 VIEWPORTS = ["XS", "SM", "MD", "LG"]

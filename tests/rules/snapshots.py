@@ -6,7 +6,8 @@ do (``image(id="lead")`` has selector ``#lead``).
 from __future__ import annotations
 
 from auditor.model import Snapshot, Violation
-from auditor.registry import RuleSettings, get
+from auditor.registry import RuleSettings
+from rules import get
 
 VIEWPORTS = {"XS": (375, 667), "SM": (640, 900), "MD": (1024, 768), "LG": (1440, 900)}
 

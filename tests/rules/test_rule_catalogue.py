@@ -7,7 +7,8 @@ import pytest
 from auditor import wcag
 from auditor.merge import Verdict, merge
 from auditor.model import IMPACTS
-from auditor.registry import RuleSettings, all_rules
+from auditor.registry import RuleSettings
+from rules import all_rules
 from rules import _docs
 from snapshots import (caption, document, heading, image, link, skip_link, skip_stop, snapshot, tab_stop,
                        target, visible_focus)
@@ -20,7 +21,7 @@ RULE_IDS = sorted(all_rules())
 def test_catalogue_metadata_is_well_formed():
     # The ids are a contract (reports, baselines and ignores key on them); docs/rules.md, generated
     # from this metadata and checked in, makes any change to one show in review.
-    assert RULE_IDS, "the rule pack registered no rules"
+    assert RULE_IDS, "the rule pack holds no rules"
     for rule_id, rule in all_rules().items():
         assert rule.engine == "newsaudit", rule_id
         assert rule.impact in IMPACTS and rule.audience in ("editor", "template"), rule_id

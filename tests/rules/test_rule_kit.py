@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.registry import all_rules
+from rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "fixtures" / "site"
