@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from axe_playwright_python.base import AXE_SCRIPT
+
 
 @cache
 def source(name: str) -> str:
@@ -39,8 +41,6 @@ def in_document(function_source: str) -> str:
 def axe_source() -> str:
     """axe-core from a maintained PyPI package (the same build for both backends), wrapped as
     axe_wrap.js says, with our reporter added."""
-    from axe_playwright_python.base import AXE_SCRIPT
-
     parts = {"/*AXE*/": AXE_SCRIPT, "/*IDENTITY*/": source("identity.js"), "/*REPORT*/": source("axe_report.js")}
     return re.sub(r"/\*(AXE|IDENTITY|REPORT)\*/", lambda m: parts[m.group(0)], source("axe_wrap.js"))
 
@@ -70,8 +70,6 @@ def axe_init_source() -> str:
 
 @cache
 def axe_version() -> str:
-    from axe_playwright_python.base import AXE_SCRIPT
-
     match = re.search(r"axe v(\d+\.\d+\.\d+)", AXE_SCRIPT[:400])
     return match.group(1) if match else "unknown"
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from auditor.model import AuditRun
 
+from . import html
+
 FORMATS: dict[str, str] = {
     "json": "report.json",
     "html": "report.html",
@@ -74,8 +76,6 @@ def write(run: AuditRun, out_dir: Path, formats: list[str]) -> list[Path]:
 
 
 def _write_articles(run: AuditRun, out_dir: Path) -> None:
-    from . import html
-
     folder = out_dir / "articles"
     folder.mkdir(exist_ok=True)
     for stale in folder.glob("[0-9][0-9][0-9][0-9].html"):

@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 # Signature -> MIME type. Decided by content, never by the file name.
 _SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -116,8 +118,6 @@ def _too_big(data: bytes, budget: Budget) -> bool:
 
 
 def _dimensions(data: bytes) -> tuple[int, int] | None:
-    from PIL import Image
-
     try:
         with Image.open(io.BytesIO(data)) as image:
             return image.size
@@ -130,8 +130,6 @@ def shrink(data: bytes, budget: Budget) -> bytes | None:
 
     None when the image cannot be read.
     """
-    from PIL import Image
-
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format == "JPEG" and image.width > budget.max_width:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from auditor.model import Snapshot, Violation
+from auditor.model import Snapshot
 from auditor.registry import RuleSettings
 
 from ._credit import strip_credit
@@ -205,19 +205,3 @@ def image_lang(image: dict, snapshot: Snapshot) -> str:
     """The primary language subtag of the image (its own or an ancestor's lang), else the page's."""
     lang = collapse(image.get("lang")) or collapse(snapshot.group("document").get("lang"))
     return lang.split("-")[0].split("_")[0].casefold()
-
-
-def image_violation(image: dict, message: str, snapshot: Snapshot, settings: RuleSettings,
-                    advice: str = DESCRIBE_ADVICE, candidate: str | None = None,
-                    **extra_evidence) -> Violation:
-    """The violation every image rule yields: alt, caption and src as evidence, plus a suggestion."""
-    from ._suggest import suggestion  # it runs the image rules, which import this module
-
-    caption = rendered_caption(image)
-    evidence = {"alt": image.get("alt"), "caption": caption.text if caption else None,
-                "src": image.get("src") or ""}
-    if collapse(image.get("aria_label")):
-        evidence["aria_label"] = image.get("aria_label")
-    evidence.update(extra_evidence)
-    return Violation.at(image, message, suggestion=suggestion(image, snapshot, settings, advice, candidate),
-                        **evidence)

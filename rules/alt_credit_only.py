@@ -5,7 +5,8 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._credit import is_credit
-from ._images import image_violation, is_logo_file, named_images, rendered_caption
+from ._image_violation import image_violation
+from ._images import is_logo_file, named_images, rendered_caption
 from ._text import normalise, quote
 
 CREDIT_ADVICE = ("Describe what the photo shows (who, what, where); the credit belongs in the caption, "

@@ -15,7 +15,8 @@ from auditor.registry import RuleSettings, rule
 
 from ._alt import filename_reason, is_placeholder
 from ._credit import is_credit
-from ._images import image_lang, image_urls, image_violation, named_images, photo_keys
+from ._image_violation import image_violation
+from ._images import image_lang, image_urls, named_images, photo_keys
 from ._text import normalise, quote
 
 UNIQUE_ADVICE = "Describe what this photo shows that the others in the gallery do not."

@@ -9,7 +9,8 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._alt import filename_reason
-from ._images import image_urls, image_violation, named_images
+from ._image_violation import image_violation
+from ._images import image_urls, named_images
 from ._text import quote
 
 

@@ -10,7 +10,8 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._credit import strip_credit
-from ._images import image_violation, named_images, rendered_caption
+from ._image_violation import image_violation
+from ._images import named_images, rendered_caption
 from ._text import normalise, quote, similarity
 
 REPEAT_ADVICE = ("Describe what the photo shows that the caption does not say (the scene, the people, "

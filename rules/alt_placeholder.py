@@ -12,7 +12,8 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._alt import is_placeholder
-from ._images import file_name, image_lang, image_urls, image_violation, named_images
+from ._image_violation import image_violation
+from ._images import file_name, image_lang, image_urls, named_images
 from ._text import collapse, quote
 
 # Close, more, next/previous, menu, expand: the glyphs that icons in controls show.

@@ -5,7 +5,8 @@ from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
 from ._alt import redundant_prefix
-from ._images import image_violation, named_images
+from ._image_violation import image_violation
+from ._images import named_images
 from ._text import quote
 
 

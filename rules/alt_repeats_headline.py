@@ -12,7 +12,8 @@ from auditor.registry import RuleSettings, rule
 
 from ._credit import strip_credit
 from ._headline import headline_candidates
-from ._images import image_violation, is_teaser, named_images
+from ._image_violation import image_violation
+from ._images import is_teaser, named_images
 from ._text import nearly_equal, quote
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
-from ._images import image_violation, named_images
+from ._image_violation import image_violation
+from ._images import named_images
 from ._text import collapse, quote
 
 SHORTEN_ADVICE = ("Shorten the alt to a sentence or two about what the photo shows, and move the rest "

@@ -11,7 +11,8 @@ from __future__ import annotations
 from auditor.model import Snapshot
 from auditor.registry import RuleSettings, rule
 
-from ._images import has_name_source, image_violation, is_decorative, photos, rendered_caption
+from ._image_violation import image_violation
+from ._images import has_name_source, is_decorative, photos, rendered_caption
 from ._text import quote
 
 

@@ -70,6 +70,7 @@ BACKENDS = ("playwright", "selenium")
 
 
 def make_backend(name: str, options: BrowserOptions) -> Backend:
+    # Each backend's library loads only when it is chosen: a Playwright run never imports Selenium.
     if name == "playwright":
         from .playwright_backend import PlaywrightBackend
 
