@@ -24,6 +24,7 @@ from selenium.webdriver.common.keys import Keys
 
 from ..scripts import SETTLE
 from . import BrowserError, LoadInfo, Tab
+from .selenium_devtools import cdp, emulate_viewport, size_window, window_frame
 
 NEVER_NAVIGATED = "a page handed to the audit is audited where it stands, never loaded again"
 
@@ -198,23 +199,17 @@ class SeleniumDriverTab(BorrowedTab):
         script = SELENIUM_CALL.replace("{function}", function)
         return await self._do("in-page script", lambda: self.driver.execute_script(script, arg))
 
-    def _cdp(self, command: str, params: dict) -> dict:
-        return self.driver.execute("executeCdpCommand", {"cmd": command, "params": params})["value"]
-
     def _size(self, width: int, height: int) -> None:
         if self.devtools is not False:
             try:
-                self._cdp("Emulation.setDeviceMetricsOverride",
-                          {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+                emulate_viewport(self.driver, width, height)
                 self.devtools = True
                 return
             except WebDriverException:
                 self.devtools = False  # a remote end without DevTools: size the window instead
         if self.original is None:
             self.original = self.driver.get_window_size()
-        inner = self.driver.execute_script("return [innerWidth, innerHeight]")
-        outer = self.driver.get_window_size()
-        self.driver.set_window_size(width + outer["width"] - inner[0], height + outer["height"] - inner[1])
+        size_window(self.driver, width, height, window_frame(self.driver))
 
     async def set_viewport(self, width: int, height: int) -> None:
         await self._do("resizing the window", lambda: self._size(width, height))
@@ -236,7 +231,7 @@ class SeleniumDriverTab(BorrowedTab):
 
     async def restore(self) -> None:
         if self.devtools:
-            await self._do("restoring the viewport", lambda: self._cdp("Emulation.clearDeviceMetricsOverride", {}))
+            await self._do("restoring the viewport", lambda: cdp(self.driver, "Emulation.clearDeviceMetricsOverride", {}))
         elif self.original is not None:
             size = self.original
             await self._do("restoring the window", lambda: self.driver.set_window_size(size["width"], size["height"]))

@@ -64,6 +64,26 @@ def block_lists(blocker: Blocker, page_url: str | None) -> dict:
     return {"urls": urls, "urlPatterns": patterns}
 
 
+def cdp(driver, command: str, params: dict) -> dict:
+    return driver.execute("executeCdpCommand", {"cmd": command, "params": params})["value"]
+
+
+def emulate_viewport(driver, width: int, height: int) -> None:
+    cdp(driver, "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def window_frame(driver) -> tuple[int, int]:
+    """What the window adds around the page (borders, toolbars), to size a window without DevTools."""
+    outer = driver.get_window_size()
+    inner = driver.execute_script(f"return ({scripts.WINDOW_SIZE})();")
+    return outer["width"] - inner[0], outer["height"] - inner[1]
+
+
+def size_window(driver, width: int, height: int, frame: tuple[int, int]) -> None:
+    driver.set_window_size(width + frame[0], height + frame[1])
+
+
 class DevTools:
     """The DevTools half of the Selenium backend (mixed into SeleniumBackend)."""
 
@@ -71,7 +91,7 @@ class DevTools:
     window_extra: tuple[int, int] | None = None
 
     def cdp(self, driver, command: str, params: dict) -> dict:
-        return driver.execute("executeCdpCommand", {"cmd": command, "params": params})["value"]
+        return cdp(driver, command, params)
 
     def prepare(self, driver, viewport: tuple[int, int]) -> None:
         """What every new session needs before its first page: no dialogs, blocking, a size."""
@@ -93,15 +113,12 @@ class DevTools:
 
     def size(self, driver, width: int, height: int) -> None:
         if self.devtools:
-            self.cdp(driver, "Emulation.setDeviceMetricsOverride",
-                     {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            emulate_viewport(driver, width, height)
             return
         # No DevTools (a remote browser that forbids them): size the window, less its frame.
         if self.window_extra is None:
-            outer = driver.get_window_size()
-            inner = driver.execute_script(f"return ({scripts.WINDOW_SIZE})();")
-            self.window_extra = (outer["width"] - inner[0], outer["height"] - inner[1])
-        driver.set_window_size(width + self.window_extra[0], height + self.window_extra[1])
+            self.window_extra = window_frame(driver)
+        size_window(driver, width, height, self.window_extra)
 
     # -- identity (auditor/identity.py) -----------------------------------------------------------
 
