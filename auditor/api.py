@@ -149,6 +149,17 @@ def audit(locations: Iterable[Location], settings: Settings | None = None, *, pr
     return build_run(targets, results, settings, info, started)
 
 
+def _require(thing: Any, what: str, methods: tuple[str, ...]) -> None:
+    # Duck-typed, as Playwright and Selenium objects are; anything else gets a one-line TypeError.
+    missing = [m for m in methods if not callable(getattr(thing, m, None))]
+    if missing:
+        raise TypeError(f"{what} expected, not {type(thing).__name__} (it has no {missing[0]}())")
+
+
+PAGE_METHODS = ("evaluate", "set_viewport_size", "screenshot")
+DRIVER_METHODS = ("execute_script", "set_window_size", "get_screenshot_as_png")
+
+
 async def _audit_borrowed(tab, settings: Settings) -> AuditRun:
     started = engine.now()
     try:
@@ -164,6 +175,7 @@ def audit_page(page: Any, settings: Settings | None = None) -> AuditRun:
     through the viewports, never navigated; the caller's viewport is restored afterwards."""
     if is_async_page(page):
         raise TypeError("an async Playwright page: use `await audit_page_async(page)`")
+    _require(page, "a Playwright Page", PAGE_METHODS)
     owner = OwnerThread()
     return owner.run(lambda: _audit_borrowed(PlaywrightPageTab(page, owner.call), settings or Settings()))
 
@@ -172,11 +184,13 @@ async def audit_page_async(page: Any, settings: Settings | None = None) -> Audit
     """``audit_page`` for an async Playwright ``Page``, on the caller's event loop."""
     if not is_async_page(page):
         raise TypeError("a sync Playwright page: use `audit_page(page)`")
+    _require(page, "a Playwright Page", PAGE_METHODS)
     return await _audit_borrowed(PlaywrightPageTab(page), settings or Settings())
 
 
 def audit_driver(driver: Any, settings: Settings | None = None) -> AuditRun:
     """Audit the page a Selenium WebDriver (Chromium, local or Grid) has open, as ``audit_page``."""
+    _require(driver, "a Selenium WebDriver", DRIVER_METHODS)
     owner = OwnerThread()
     return owner.run(lambda: _audit_borrowed(SeleniumDriverTab(driver, owner.call), settings or Settings()))
 

@@ -38,6 +38,11 @@ def test_a_page_of_the_wrong_kind_is_told_which_call_to_use():
         api.audit_page(AsyncPage())
     with pytest.raises(TypeError, match=r"audit_page\(page\)"):
         asyncio.run(api.audit_page_async(SyncPage()))
+    # Not a page or a driver at all: a one-line TypeError that says what was expected.
+    with pytest.raises(TypeError, match=r"a Playwright Page expected, not object \(it has no evaluate\(\)\)"):
+        api.audit_page(object())
+    with pytest.raises(TypeError, match=r"a Selenium WebDriver expected, not SyncPage \(it has no execute_script"):
+        api.audit_driver(SyncPage())
 
 
 def test_bad_settings_raise_one_line_config_errors():
