@@ -102,7 +102,7 @@ class PageAudit:
                     try:
                         await asyncio.wait_for(self.take_pictures(viewport, verdicts), budget)
                     except asyncio.TimeoutError:
-                        await self.tab.reset()  # pictures are a courtesy; a hung page is not reused
+                        await self.tab.reset(hung=True)  # pictures are a courtesy; a hung page is not reused
                         loaded = False
             except PageNotLoaded as error:
                 self.page.status, self.page.error = "error", str(error)
@@ -113,12 +113,13 @@ class PageAudit:
                 reason = str(error) or self.timeout_reason(viewport, budget)
                 self.page.viewport_errors[viewport.name] = reason
                 if isinstance(error, asyncio.TimeoutError) or "crash" in reason:
-                    await self.tab.reset()  # a hung or crashed renderer is not reused
+                    await self.tab.reset(hung=True)  # a hung or crashed renderer is not reused
                     loaded = False
         if not self.page.viewports_audited:
             self.page.status = "error"
             self.page.error = next(iter(self.page.viewport_errors.values()), "no viewport could be audited")
         self.page.findings = merge(self.verdicts, [v.name for v in settings.viewports], self.same_problem)
+        self.page.browser_node = self.tab.browser_node
         self.attach_pictures()
         return self.page
 
@@ -206,7 +207,7 @@ class PageAudit:
         that needs it. Boxes of every element are kept per viewport, for the report's markers."""
         try:
             await self.tab.evaluate("() => scrollTo(0, 0)")
-            screen = pictures.Screen.from_png(await self.tab.screenshot(), viewport.width)
+            screen = await asyncio.to_thread(pictures.Screen.from_capture, await self.tab.screenshot(), viewport.width)
             selectors = list(dict.fromkeys(v.violation.selector for v in verdicts if v.violation.selector))
             measured = await self.tab.evaluate(scripts.function(*scripts.BOXES), {"selectors": selectors})
             boxes = measured["boxes"]
@@ -219,16 +220,8 @@ class PageAudit:
             full = None
             if below and not self.full_page_taken and len(self.crop_by_selector) < MAX_CROPS_PER_PAGE:
                 full, boxes = await self.full_page(viewport, measured["page_height"], selectors, boxes)
-            shot = full or screen
-            self.page.screenshots[viewport.name] = self.assets.save(self.target.url, viewport.name, shot.thumbnail())
-            for selector in wanted:
-                if len(self.crop_by_selector) >= MAX_CROPS_PER_PAGE:
-                    break
-                source = full or screen  # boxes were measured in the layout of the capture they cut from
-                data = source.crop(boxes[selector]) if source.holds(boxes[selector]) else None
-                if data:
-                    name = f"{viewport.name}-crop{len(self.crop_by_selector)}"
-                    self.crop_by_selector[selector] = self.assets.save(self.target.url, name, data)
+            # Pillow's work, off the event loop, where it would hold up the other workers' pages.
+            await asyncio.to_thread(self.cut, viewport, full or screen, wanted, boxes)
         except BrowserError:
             pass  # pictures are a courtesy: a failed screenshot never fails the audit
 
@@ -242,10 +235,22 @@ class PageAudit:
             await self.tab.set_viewport(viewport.width, height)
             await self.tab.evaluate("() => scrollTo(0, 0)")
             remeasured = await self.tab.evaluate(scripts.function(*scripts.BOXES), {"selectors": selectors})
-            full = pictures.Screen.from_png(await self.tab.screenshot(), viewport.width)
+            full = await asyncio.to_thread(pictures.Screen.from_capture, await self.tab.screenshot(), viewport.width)
         finally:
             await self.tab.set_viewport(viewport.width, viewport.height)
         return full, {**boxes, **remeasured["boxes"]}
+
+    def cut(self, viewport: Viewport, shot: pictures.Screen, wanted: list[str], boxes: dict) -> None:
+        """The viewport's thumbnail, and the crop of each element ``wanted`` that ``shot`` holds
+        (boxes were measured in the layout of the capture they cut from)."""
+        self.page.screenshots[viewport.name] = self.assets.save(self.target.url, viewport.name, shot.thumbnail())
+        for selector in wanted:
+            if len(self.crop_by_selector) >= MAX_CROPS_PER_PAGE:
+                break
+            data = shot.crop(boxes[selector]) if shot.holds(boxes[selector]) else None
+            if data:
+                name = f"{viewport.name}-crop{len(self.crop_by_selector)}"
+                self.crop_by_selector[selector] = self.assets.save(self.target.url, name, data)
 
     def attach_pictures(self) -> None:
         for finding in self.page.findings:

@@ -168,12 +168,13 @@ class PageResult:
     consent: dict = field(default_factory=dict)
     tries: int = 1  # loads it took, with --retries (the most any viewport needed)
     fail_on: str | None = None  # a [[pages]] fail_on for this page, over the run's
+    browser_node: str = ""  # the Selenium Grid node that audited it (its URI), when on a Grid
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["findings"] = [f.to_dict() for f in self.findings]
         # Written only when they say something, so reports of ordinary runs stay as they were.
-        for key, default in (("consent", {}), ("tries", 1), ("fail_on", None)):
+        for key, default in (("consent", {}), ("tries", 1), ("fail_on", None), ("browser_node", "")):
             if data[key] == default:
                 del data[key]
         return data

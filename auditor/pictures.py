@@ -42,8 +42,9 @@ class Screen:
     scale: float
 
     @classmethod
-    def from_png(cls, png: bytes, css_width: int, top: float = 0.0) -> "Screen":
-        image = Image.open(io.BytesIO(png))
+    def from_capture(cls, data: bytes, css_width: int, top: float = 0.0) -> "Screen":
+        """A browser's screenshot (JPEG or PNG)."""
+        image = Image.open(io.BytesIO(data))
         image.load()
         return cls(image, top, image.width / max(1, css_width))
 

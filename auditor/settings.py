@@ -55,6 +55,11 @@ class BrowserOptions:
     allow: list[str] = field(default_factory=list)  # globs still allowed under same_origin_only
     grid_url: str | None = None  # Selenium Grid / remote WebDriver
     identity: Identity = field(default_factory=Identity)  # headers, cookies, credentials, saved login
+    # Pages one Playwright context serves, each a first visit after a reset, before a new one: a
+    # new context costs a renderer process and compiling axe-core again (about 1.4 CPU seconds a
+    # page on 2 cores), and renewing it now and then bounds what a long run's renderer can keep.
+    # 1 gives every page a new context, the unoptimised path the parity test compares with.
+    pages_per_context: int = 50
 
 
 @dataclass(frozen=True)

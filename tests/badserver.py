@@ -2,6 +2,7 @@
 served like a site, and a port where nothing listens."""
 from __future__ import annotations
 
+import asyncio
 import base64
 import gzip
 import io
@@ -220,6 +221,17 @@ def serve(*names):
     paths = [server.url_for(ROOT / "tests" / "pages" / n) for n in names]
     base = server.start()
     return server, [base + p for p in paths]
+
+
+async def visitor_state(tab) -> str:
+    """What visitor.html made of us, once its asynchronous storage checks are done."""
+    for _ in range(50):
+        done, state = await tab.evaluate("() => [!!document.getElementById('state').dataset.done,"
+                                         " document.getElementById('state').textContent]")
+        if done:
+            return state
+        await asyncio.sleep(0.05)
+    raise AssertionError("visitor.html never finished its checks")
 
 
 def closed_port() -> int:

@@ -6,7 +6,7 @@ import pytest
 from auditor.browsers import BrowserOptions
 from auditor.browsers.playwright_backend import PlaywrightBackend, PlaywrightTab
 from auditor.api import Target, audit_targets, build_settings
-from badserver import serve
+from badserver import serve, visitor_state
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +27,9 @@ def test_every_page_and_viewport_starts_as_a_first_time_visitor():
                 if step == "next-page":
                     await tab.reset()
                 await tab.goto(url)
-                states.append(await tab.evaluate("() => document.getElementById('state').textContent"))
+                states.append(await visitor_state(tab))
             await tab.goto(url)  # without a reset the page knows us: the check can fail
-            states.append(await tab.evaluate("() => document.getElementById('state').textContent"))
+            states.append(await visitor_state(tab))
         finally:
             await tab.close()
             await backend.stop()
@@ -39,6 +39,41 @@ def test_every_page_and_viewport_starts_as_a_first_time_visitor():
         assert asyncio.run(run()) == ["first", "first", "first", "returning"]
     finally:
         server.stop()
+
+
+def test_a_context_serves_many_pages_each_a_first_visit_and_a_hung_page_gets_a_new_one():
+    """Between pages the tab keeps its context (a new one costs a renderer and compiling axe-core
+    again) but forgets every storage; a page that hung is never reused."""
+    server, (url,) = serve("visitor.html")
+
+    async def run():
+        backend = PlaywrightBackend(BrowserOptions())
+        await backend.start()
+        tab = await backend.new_tab()
+        try:
+            await tab.reset()
+            first = tab.context
+            states = []
+            for _ in range(3):
+                await tab.goto(url)
+                states.append(await visitor_state(tab))
+                await tab.reset()
+            kept = tab.context is first
+            await tab.goto(url)
+            await visitor_state(tab)
+            await tab.reset(hung=True)
+            renewed = tab.context is not first
+        finally:
+            await tab.close()
+            await backend.stop()
+        return states, kept, renewed
+
+    try:
+        states, kept, renewed = asyncio.run(run())
+    finally:
+        server.stop()
+    assert states == ["first"] * 3
+    assert kept and renewed
 
 
 def audit(urls, **flags):

@@ -1,5 +1,6 @@
-"""A real Selenium Grid, a hub and two node processes from the Grid jar on 127.0.0.1: one node is
-killed mid-run, its pages are audited again on the other, and nothing is lost (issue 9)."""
+"""A real Selenium Grid, a hub and two node processes from the Grid jar on 127.0.0.1: pages spread
+over both nodes, each naming its node (issue 13); one node is killed mid-run, its pages are audited
+again on the other, and nothing is lost (issue 9)."""
 import json
 import os
 import shutil
@@ -87,3 +88,18 @@ def test_a_grid_node_killed_mid_run_loses_no_page(tmp_path, grid):
     assert "Traceback" not in stderr
     pages = json.loads((tmp_path / "out" / "report.json").read_text())["pages"]
     assert [(p["url"], p["status"]) for p in pages] == [(u, "audited") for u in urls]
+
+
+def test_pages_spread_evenly_over_both_nodes_and_each_names_its_node(tmp_path, grid):
+    hub_url, _ = grid
+    with BadServer(slow_seconds=1) as bad:
+        urls = [bad.url(f"/slow?spread{i}") for i in range(6)]
+        audit = Audit(*urls, "--backend", "selenium", "--grid-url", hub_url, "--concurrency", "2",
+                      "--viewports", "XS", "--no-screenshots", "--format", "json", "-o", tmp_path / "out")
+        returncode, stderr = audit.finish()
+    assert returncode == 0, stderr
+    pages = json.loads((tmp_path / "out" / "report.json").read_text())["pages"]
+    served = [page.get("browser_node", "") for page in pages]
+    # One session per node and one node per worker: each node audits about half the pages.
+    assert {node.rstrip("/") for node in served} == {uri.rstrip("/") for uri in nodes_up(hub_url)}, served
+    assert len(set(served)) == 2 and all(served.count(node) >= 2 for node in set(served)), served

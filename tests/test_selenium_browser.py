@@ -21,7 +21,7 @@ from auditor.browsers import BrowserOptions, NoBrowser
 from auditor.browsers.selenium_backend import SeleniumBackend, SeleniumTab, glob_as_url_pattern, origin_pattern
 from auditor.api import Target, audit_targets, build_settings
 from auditor.localserver import QuietHTTPServer
-from badserver import BadServer, closed_port, serve
+from badserver import BadServer, closed_port, serve, visitor_state
 from clitools import ROOT, load_report, run_cli
 
 pytestmark = [
@@ -139,7 +139,7 @@ def test_every_page_and_viewport_starts_as_a_first_time_visitor():
             if forget:
                 await forget()
             await tab.goto(url)
-            states.append(await tab.evaluate("() => document.getElementById('state').textContent"))
+            states.append(await visitor_state(tab))
         return states
 
     try:
@@ -337,6 +337,9 @@ def test_selenium_grid_finds_exactly_what_playwright_finds(tmp_path, grid, playw
     report = audit(tmp_path / "out", "--backend", "selenium", "--grid-url", grid, "--no-screenshots", pages=pages)
     assert "Selenium Grid at http://127.0.0.1:" in report["tool"]["browser"]
     assert "newsaudit:" not in report["tool"]["browser"]  # the password stays out of the report
+    # The Grid names the node of each page (asked with the Grid's password, which it never shows).
+    nodes = [page.get("browser_node", "") for page in report["pages"]]
+    assert nodes and all(re.fullmatch(r"http://127\.0\.0\.1:\d+/?", node) for node in nodes), nodes
     assert_same_findings(report, playwright_report, pages)
 
 

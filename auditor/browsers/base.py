@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .. import scripts
 from ..blocking import Blocker
@@ -47,6 +48,20 @@ class Response:
     content_type: str = ""
 
 
+# JPEG quality of a screenshot (encoding one costs Chromium a third of a PNG); the report's
+# pictures are cut from it and encoded again smaller.
+SCREENSHOT_QUALITY = 90
+
+# What a first-time visit must not find from an earlier page, cleared per origin between pages.
+STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage,storage_buckets,"
+                 "file_systems")
+
+def web_origin(url: str) -> str:
+    """An http(s) URL's origin, whose storage a reset clears; "" for anything else."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
 # How often a page may navigate by itself after its load (a redirect by script, a consent
 # banner's reload) before it is an error: every in-page call that finds a new document, or loses
 # its document mid-call, counts one. The one place this is decided, for both backends.
@@ -71,6 +86,7 @@ class Tab(ABC):
     """One reusable tab of one worker: pages are audited in it one after another."""
 
     page_url = ""  # the page being audited ("" or about:blank before a load)
+    browser_node = ""  # the Selenium Grid node whose browser this tab drives (its URI), when known
     _document: float | None = None  # the identity of the document the last call ran in
     navigations = 0  # the page's own navigations since it was loaded
 
@@ -78,8 +94,9 @@ class Tab(ABC):
     #    methods instead: auditor/browsers/borrowed.py) ------------------------------------------
 
     @abstractmethod
-    async def reset(self) -> None:
-        """Forget cookies and storage, so the next load is a first-time visit."""
+    async def reset(self, hung: bool = False) -> None:
+        """Forget cookies, storage and the cache, so the next load is a first-time visit.
+        ``hung``: the page stopped responding or its renderer crashed, so none of it is reused."""
 
     @abstractmethod
     async def clear_site_data(self) -> None:

@@ -24,6 +24,7 @@ from selenium.webdriver.common.keys import Keys
 
 from ..scripts import SETTLE
 from . import BrowserError, LoadInfo, Tab
+from .base import SCREENSHOT_QUALITY
 from .selenium_devtools import cdp, emulate_viewport, size_window, window_frame
 
 NEVER_NAVIGATED = "a page handed to the audit is audited where it stands, never loaded again"
@@ -99,7 +100,7 @@ class BorrowedTab(Tab):
 
     name = ""
 
-    async def reset(self) -> None:
+    async def reset(self, hung: bool = False) -> None:
         pass  # the caller's cookies and storage are what is being audited
 
     async def clear_site_data(self) -> None:
@@ -167,7 +168,8 @@ class PlaywrightPageTab(BorrowedTab):
         await self._do(f"pressing {key}", lambda: self.page.keyboard.press(key))
 
     async def screenshot(self, clip: dict | None = None) -> bytes:
-        return await self._do("screenshot", lambda: self.page.screenshot(type="png", clip=clip, timeout=10_000))
+        return await self._do("screenshot", lambda: self.page.screenshot(type="jpeg", quality=SCREENSHOT_QUALITY, clip=clip,
+                                                                               timeout=10_000))
 
     async def restore(self) -> None:
         if self.original:

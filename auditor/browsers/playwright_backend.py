@@ -10,12 +10,15 @@ from playwright.async_api import async_playwright
 
 from .. import scripts
 from . import BrowserOptions, chromium_flags, find_chromium
-from .base import Backend, BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab
+from .base import (SCREENSHOT_QUALITY, STORAGE_TYPES, Backend, BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab,
+                   web_origin)
 from .errors import (BROWSER_LOST, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line, is_navigation_race,
                      not_html, screenshot_failed, script_failed, timed_out)
 
 # After a failed call, how long to wait for Playwright to notice that the browser itself is gone.
 DISCONNECT_GRACE = 1.0
+# Seconds a reset between pages may take before the context is replaced instead.
+RESET_BUDGET = 10
 
 
 def guarded(method):
@@ -59,6 +62,8 @@ class PlaywrightTab(Tab):
         self.page_url = ""
         self.main_response = None
         self.viewport = {"width": 1280, "height": 800}
+        self.devtools = None  # the context's CDP session, for clearing what a page stored
+        self.pages_served = 0  # pages loaded in this context
 
     async def browser_gone(self) -> bool:
         """Whether the browser is gone; Playwright may report an error a moment before that."""
@@ -82,21 +87,44 @@ class PlaywrightTab(Tab):
         self.page = await self.context.new_page()
         self.page.on("dialog", self._dialog)
         self.page.on("response", self._response)
+        self.devtools = await self.context.new_cdp_session(self.page)
+        self.pages_served = 0
 
     @guarded
     async def clear_site_data(self) -> None:
         """Between viewports of one page: forget what the last load stored, as a new visitor."""
-        await self.context.clear_cookies()
-        if self.page_url.startswith("http"):
-            try:
-                await self.page.evaluate(scripts.CLEAR_STORAGE)
-            except PlaywrightError:
-                pass  # a crashed or navigating page is replaced by the next fresh_context anyway
-        await self.backend.restore_identity(self.context)
+        await self.forget(leave=False)
 
     @guarded
-    async def reset(self) -> None:
-        await self.fresh_context()
+    async def reset(self, hung: bool = False) -> None:
+        worn = self.pages_served >= self.backend.options.pages_per_context
+        if hung or worn or self.page is None or self.page.is_closed():
+            await self.fresh_context()
+            return
+        try:
+            await asyncio.wait_for(self.forget(leave=True), RESET_BUDGET)
+        except (PlaywrightError, asyncio.TimeoutError):
+            await self.fresh_context()  # half a reset is no first visit
+
+    async def forget(self, leave: bool) -> None:
+        """Clear what the page and its frames stored: cookies and every storage of their origins,
+        as the Selenium tab does. ``leave`` the page too, and empty the HTTP cache, so the
+        context's next page is a first visit as well."""
+        origins = {web_origin(self.page_url)}
+        if self.page_url.startswith("http"):
+            try:
+                origins.update(await self.page.evaluate(scripts.FORGET) or [])
+            except PlaywrightError:
+                if leave:
+                    raise  # a page that cannot be asked cannot be left safely either: a new context
+        if leave:
+            await self.page.goto("about:blank")
+            self.page_url, self.main_response = "", None
+            await self.devtools.send("Network.clearBrowserCache")
+        await self.context.clear_cookies()
+        for origin in sorted(o for o in origins if o):
+            await self.devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
+        await self.backend.restore_identity(self.context)
 
     async def _route(self, route) -> None:
         request = route.request
@@ -133,6 +161,7 @@ class PlaywrightTab(Tab):
     @guarded
     async def _load(self, url: str) -> Response:
         timeout = self.backend.options.timeout
+        self.pages_served += 1
         self.page_url = url
         self.main_response = None
         try:
@@ -181,8 +210,8 @@ class PlaywrightTab(Tab):
     @guarded
     async def screenshot(self, clip: dict | None = None) -> bytes:
         try:
-            return await self.page.screenshot(type="png", clip=clip, animations="disabled",
-                                              caret="hide", timeout=10_000)
+            return await self.page.screenshot(type="jpeg", quality=SCREENSHOT_QUALITY, clip=clip,
+                                              animations="disabled", caret="hide", timeout=10_000)
         except PlaywrightError as error:
             raise BrowserError(screenshot_failed(str(error))) from None
 
@@ -214,7 +243,7 @@ class PlaywrightTab(Tab):
                 await asyncio.wait_for(self.context.close(), self.backend.options.timeout)
             except (PlaywrightError, asyncio.TimeoutError):
                 pass
-        self.context = self.page = None
+        self.context = self.page = self.devtools = None
 
     async def close(self) -> None:
         await self._close()

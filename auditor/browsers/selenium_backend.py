@@ -38,6 +38,7 @@ class SeleniumBackend(Sessions, DevTools, Backend):
         self.driver_path = ""
         self.spare = None  # the session start() opened, handed to the first tab
         self.drivers: list = []
+        self.nodes: dict[str, str] = {}  # session id -> the Grid node that holds it
         self.browser_version = ""
 
     async def start(self) -> None:

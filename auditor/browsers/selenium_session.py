@@ -3,7 +3,10 @@ remote WebDriver (--grid-url). Each tab is its own session, so a Grid can spread
 its nodes."""
 from __future__ import annotations
 
+import base64
+import json
 import time
+import urllib.request
 from urllib.parse import unquote, urlsplit
 
 from selenium import webdriver
@@ -88,7 +91,27 @@ class Sessions:
         except Exception as error:  # noqa: BLE001 - WebDriver or connection errors alike
             self.quit(driver)
             raise NoBrowser(f"the browser session could not be set up: {_first_line(error)}") from None
+        if self.options.grid_url:
+            self.nodes[driver.session_id] = self.grid_node(driver.session_id)
         return driver
+
+    def grid_node(self, session_id: str) -> str:
+        """The URI of the Grid node that holds a session, from the Grid's GraphQL endpoint, so a
+        report can say which node audited each page; "" for a remote end that cannot tell."""
+        parts = urlsplit(self.options.grid_url)
+        address = parts._replace(netloc=parts.netloc.rsplit("@", 1)[-1], path=parts.path.rstrip("/") + "/graphql")
+        query = json.dumps({"query": "query($id: String!) { session(id: $id) { nodeUri } }",
+                            "variables": {"id": session_id}}).encode()
+        request = urllib.request.Request(address.geturl(), data=query, headers={"Content-Type": "application/json"})
+        if parts.username:
+            login = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+            request.add_header("Authorization", "Basic " + base64.b64encode(login).decode())
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                node = json.load(response)["data"]["session"]["nodeUri"]
+        except Exception:  # noqa: BLE001 - a plain remote WebDriver has no GraphQL: no node to name
+            return ""
+        return str(node)[:200] if isinstance(node, str) else ""
 
     def probe(self, driver) -> None:
         """The first session tells what the browser is, and whether it takes DevTools commands."""

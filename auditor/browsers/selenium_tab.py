@@ -13,7 +13,6 @@ import io
 import json
 import re
 import time
-from urllib.parse import urlsplit
 
 from axe_selenium_python import Axe
 from PIL import Image
@@ -32,13 +31,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from .. import scripts
-from .base import BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab
+from .base import (STORAGE_TYPES, BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab,
+                   web_origin)
 from .errors import (TAB_CRASHED_LOADING, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line,
                      is_navigation_race, last_words, load_error, screenshot_failed, script_failed, timed_out)
 
 # What a site can keep about a visitor, per origin ("all" adds caches of no interest and costs 3-8x).
-STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage,storage_buckets,"
-                 "file_systems")
 # What chromedriver and a Grid say when the session is gone (its browser or its node died).
 SESSION_LOST = ("crash", "session deleted", "disconnected", "unable to find session", "no such session",
                 "unable to execute request for an existing session", "connection refused", "connection error",
@@ -64,6 +62,10 @@ class SeleniumTab(Tab):
         self.broken = False  # a crashed tab or a lost session: reset() starts a new one
         self.page_url = "about:blank"
         self.viewport = (1280, 800)
+
+    @property
+    def browser_node(self) -> str:
+        return self.backend.nodes.get(getattr(self.driver, "session_id", None), "")
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -109,7 +111,8 @@ class SeleniumTab(Tab):
 
     # -- first-time visits ------------------------------------------------------------------------
 
-    async def reset(self) -> None:
+    async def reset(self, hung: bool = False) -> None:
+        self.broken = self.broken or hung  # a hung page would not answer the calls of a reset
         await self._run(self._reset, True)
 
     async def clear_site_data(self) -> None:
@@ -152,7 +155,7 @@ class SeleniumTab(Tab):
         except WebDriverException as error:
             if self._broken(error):
                 raise
-        return [origin for origin in {_origin(self.page_url)} if origin]  # a page on the move
+        return [origin for origin in {web_origin(self.page_url)} if origin]  # a page on the move
 
     # -- loads and in-page calls ------------------------------------------------------------------
 
@@ -192,7 +195,7 @@ class SeleniumTab(Tab):
     def error_page_reason(self, failed: dict, url: str) -> str:
         code = failed["code"]
         if code == "":  # what headless Chromium shows for a password prompt it cancelled
-            return (f"Chromium showed an empty error page: {_origin(url) or url} probably asks for a "
+            return (f"Chromium showed an empty error page: {web_origin(url) or url} probably asks for a "
                     "user name and password (HTTP 401): give --http-credentials")
         if "BLOCKED_BY_CLIENT" in code:  # a redirect off the page's origin, under --same-origin-only
             return self.load_reason(f"net::{code}", url)
@@ -319,11 +322,6 @@ def selenium_key(name: str) -> str | None:
     attribute = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).upper()
     attribute = {"ESC": "ESCAPE", " ": "SPACE"}.get(attribute, attribute)
     return getattr(Keys, attribute, None) if attribute.isidentifier() else None
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
 def _message(error: Exception) -> str:

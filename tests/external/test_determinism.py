@@ -15,6 +15,7 @@ import pytest
 
 from auditor.api import Target, audit_targets, build_settings
 from external_support import SHARED, StaticServer
+from parity import busy, outcome
 
 pytestmark = [pytest.mark.external, pytest.mark.browser]
 
@@ -26,12 +27,6 @@ if not all((SHARED / name).is_file() for name in SAMPLE):
 
 BACKENDS = ["playwright", pytest.param("selenium", marks=pytest.mark.skipif(
     not shutil.which("chromedriver"), reason="no chromedriver on PATH"))]
-
-
-def outcome(page) -> dict:
-    return {"status": page.status, "error": page.error, "viewport_errors": page.viewport_errors,
-            "findings": sorted((f.rule, f.selector or "", tuple(f.viewports), f.impact, f.message,
-                                tuple(sorted(f.messages.items())), tuple(f.related)) for f in page.findings)}
 
 
 @pytest.mark.parametrize("mode", ["resize", "reload"])
@@ -48,7 +43,7 @@ def test_a_page_audited_twice_gives_identical_findings(backend, mode):
     # A time limit hit on a busy machine is about the machine, not the audit: such a page is not
     # compared (but every other error must repeat exactly).
     busy = [(name, a.viewport_errors or b.viewport_errors) for name, a, b in zip(SAMPLE, first, second)
-            if any(_busy(reason) for page in (a, b) for reason in page.viewport_errors.values())]
+            if any(busy(reason) for page in (a, b) for reason in page.viewport_errors.values())]
     compared = [(name, a, b) for name, a, b in zip(SAMPLE, first, second) if name not in dict(busy)]
     if not compared:
         pytest.skip(f"the machine was too busy to audit the sample: {busy}")
@@ -58,6 +53,3 @@ def test_a_page_audited_twice_gives_identical_findings(backend, mode):
         only = (sorted(set(one.pop("findings")) ^ set(two.pop("findings"))))
         assert (one, only) == (two, []), name
 
-
-def _busy(reason: str) -> bool:
-    return "did not finish in time" in reason or "stopped responding" in reason or "within" in reason
