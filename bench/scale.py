@@ -12,6 +12,7 @@ Targets (issue 13): peak under 1.5 GB and flat after the first 50 pages; time li
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shlex
 import shutil
@@ -28,8 +29,13 @@ from peers import serve  # noqa: E402
 OUT = ROOT / "bench" / "out"
 
 
-def chart(runs: dict[int, Measured], path: Path) -> None:
-    import matplotlib
+def chart(runs: dict[int, Measured], path: Path) -> bool:
+    try:
+        import matplotlib
+    except ImportError:
+        print("no chart: matplotlib is missing (.venv/bin/pip install -e '.[bench]'); the samples are in "
+              f"{OUT / 'scale-samples.json'}")
+        return False
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -47,6 +53,7 @@ def chart(runs: dict[int, Measured], path: Path) -> None:
         ax.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=110)
+    return True
 
 
 def checkpoints(m: Measured, sizes: list[int]) -> None:
@@ -94,8 +101,10 @@ def main() -> None:
               f"| {max(after) / 1e9:.2f} GB | {max(last) / 1e9:.2f} GB |")
     if args.one_run:
         checkpoints(runs[max(sizes)], sizes)
-    chart(runs, OUT / "scale.png")
-    print(f"\nchart: {OUT / 'scale.png'}")
+    # Kept first, so that a run of half an hour is never lost to the chart.
+    (OUT / "scale-samples.json").write_text(json.dumps({size: m.samples for size, m in runs.items()}), encoding="utf-8")
+    if chart(runs, OUT / "scale.png"):
+        print(f"\nchart: {OUT / 'scale.png'}")
 
 
 if __name__ == "__main__":
