@@ -56,6 +56,7 @@ SCREENSHOT_QUALITY = 90
 STORAGE_TYPES = ("cookies,local_storage,indexeddb,cache_storage,service_workers,shared_storage,storage_buckets,"
                  "file_systems")
 
+
 def web_origin(url: str) -> str:
     """An http(s) URL's origin, whose storage a reset clears; "" for anything else."""
     parts = urlsplit(url or "")

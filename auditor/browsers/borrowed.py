@@ -168,8 +168,8 @@ class PlaywrightPageTab(BorrowedTab):
         await self._do(f"pressing {key}", lambda: self.page.keyboard.press(key))
 
     async def screenshot(self, clip: dict | None = None) -> bytes:
-        return await self._do("screenshot", lambda: self.page.screenshot(type="jpeg", quality=SCREENSHOT_QUALITY, clip=clip,
-                                                                               timeout=10_000))
+        return await self._do("screenshot", lambda: self.page.screenshot(
+            type="jpeg", quality=SCREENSHOT_QUALITY, clip=clip, timeout=10_000))
 
     async def restore(self) -> None:
         if self.original:

@@ -10,8 +10,8 @@ from playwright.async_api import async_playwright
 
 from .. import scripts
 from . import BrowserOptions, chromium_flags, find_chromium
-from .base import (SCREENSHOT_QUALITY, STORAGE_TYPES, Backend, BrowserError, BrowserLost, NavigationRace, NoBrowser, Response, Tab,
-                   web_origin)
+from .base import (SCREENSHOT_QUALITY, STORAGE_TYPES, Backend, BrowserError, BrowserLost, NavigationRace,
+                   NoBrowser, Response, Tab, web_origin)
 from .errors import (BROWSER_LOST, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line, is_navigation_race,
                      not_html, screenshot_failed, script_failed, timed_out)
 
