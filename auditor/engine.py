@@ -26,6 +26,9 @@ LARGE_PAGE_TEXT = 200_000
 STOP_BUDGET = 15
 NEVER_STARTED = "not audited: the run ended before this page was started"
 CUT_SHORT = "not audited: the run ended while this page was being audited"
+# What report.json says of a page while the run goes (auditor/live_report.py).
+NOT_YET = ("not audited yet: the run was still going when report.json was written (if it was killed "
+           "then, newsaudit audit --resume finishes it)")
 
 
 @dataclass
@@ -387,6 +390,15 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+def describe_rules(page: PageResult, catalogue: Catalogue, info: dict, used: dict) -> None:
+    """Add the metadata of each rule behind the page's findings to ``used`` (rule id -> metadata)."""
+    for finding in page.findings:
+        if finding.rule in catalogue.rules:
+            used[finding.rule] = catalogue.rules[finding.rule].metadata()
+        else:
+            used.setdefault(finding.rule, catalogue.axe_meta(finding, info.get("axe_rules", {}).get(finding.rule, {})))
+
+
 def build_run(targets: list[Target], results: list, settings: Settings, info: dict,
               started: str, ended_by: str = "", *, catalogue: Catalogue) -> AuditRun:
     """The run so far; a page without a result is listed as not audited, never left out. The
@@ -395,13 +407,9 @@ def build_run(targets: list[Target], results: list, settings: Settings, info: di
     pages = [r if r is not None else
              PageResult(url=t.url, status=NOT_AUDITED, error=CUT_SHORT if i in in_flight else NEVER_STARTED)
              for i, (t, r) in enumerate(zip(targets, results))]
-    used = {}
+    used: dict = {}
     for page in pages:
-        for finding in page.findings:
-            if finding.rule in catalogue.rules:
-                used[finding.rule] = catalogue.rules[finding.rule].metadata()
-            else:
-                used.setdefault(finding.rule, catalogue.axe_meta(finding, info.get("axe_rules", {}).get(finding.rule, {})))
+        describe_rules(page, catalogue, info, used)
     described = settings.describe()
     # What ran, for JUnit's one testcase per rule: the catalogue's news rules and the axe rules the
     # tags select, less what was disabled.

@@ -42,11 +42,15 @@ class Journal:
         journal.handle = open(journal.path, "a", encoding="utf-8")
         return journal
 
-    def page(self, index: int, page: dict) -> None:
-        self._write({"index": index, "page": page})
+    def page(self, index: int, page_json: str) -> None:
+        """One finished page, as its JSON text (``dumps``; the live report.json writes the same)."""
+        self._line(f'{{"index": {int(index)}, "page": {page_json}}}')
 
     def _write(self, record: dict) -> None:
-        self.handle.write(json.dumps(record, ensure_ascii=False, default=_toml_value) + "\n")
+        self._line(json.dumps(record, ensure_ascii=False, default=_toml_value))
+
+    def _line(self, text: str) -> None:
+        self.handle.write(text + "\n")
         self.handle.flush()
         os.fsync(self.handle.fileno())
 

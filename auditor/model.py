@@ -212,27 +212,10 @@ class AuditRun:
         return self.settings.get("fail_on", "serious")
 
     def summary(self) -> dict:
-        by_impact = {impact: 0 for impact in reversed(IMPACTS)}
+        tally = Tally(self.fail_on)
         for page in self.pages:
-            for finding in page.findings:
-                by_impact[finding.impact] = by_impact.get(finding.impact, 0) + 1
-        errors = sum(1 for p in self.pages if p.status == "error" or p.viewport_errors)
-        summary = {
-            "pages": len(self.pages),
-            "audited": sum(1 for p in self.pages if p.status == "audited"),
-            "errors": errors,
-            "not_audited": sum(1 for p in self.pages if p.status == NOT_AUDITED),
-            "findings": sum(by_impact.values()),
-            "findings_by_impact": by_impact,
-            "ignored": sum(1 for p in self.pages for f in p.findings if f.ignored is not None),
-            "gate": gate(self),
-            "exit_code": exit_code(self),
-        }
-        if self.baseline is not None:
-            states = [f.baseline for p in self.pages for f in p.findings]
-            summary["baseline"] = {"new": states.count("new"), "unchanged": states.count("unchanged"),
-                                   "fixed": len(self.fixed)}
-        return summary
+            tally.add(page)
+        return tally.summary(self)
 
     def to_dict(self) -> dict:
         return {
@@ -268,16 +251,19 @@ def counts_for_gate(finding: Finding) -> bool:
     return finding.ignored is None and finding.baseline != "unchanged"
 
 
-def failing_findings(run: AuditRun) -> Iterable[Finding]:
-    """Findings at or above the --fail-on threshold (a [[pages]] fail_on over the run's) that count
-    for the gate; a finding that needs review never counts."""
-    def failing(page: PageResult) -> list[Finding]:
-        fail_on = page.fail_on or run.fail_on
-        if fail_on == "never":
-            return []
-        return [f for f in page.findings if impact_rank(f.impact) >= impact_rank(fail_on) and counts_for_gate(f) and not f.needs_review]
+def page_failing(page: PageResult, run_fail_on: str) -> list[Finding]:
+    """The page's findings at or above its --fail-on threshold (a [[pages]] fail_on over the
+    run's) that count for the gate; a finding that needs review never counts."""
+    fail_on = page.fail_on or run_fail_on
+    if fail_on == "never":
+        return []
+    return [f for f in page.findings
+            if impact_rank(f.impact) >= impact_rank(fail_on) and counts_for_gate(f) and not f.needs_review]
 
-    return [f for p in run.pages for f in failing(p)]
+
+def failing_findings(run: AuditRun) -> Iterable[Finding]:
+    """Every page's findings that fail the gate (page_failing)."""
+    return [f for p in run.pages for f in page_failing(p, run.fail_on)]
 
 
 # The gate's whole vocabulary; report renderers show exactly these words.
@@ -285,16 +271,67 @@ GATES = ("passed", "failed", "error", "incomplete", "not gated")
 NOT_AUDITED = "not audited"
 
 
+@dataclass
+class Tally:
+    """The counts behind a run's summary and its gate, added page by page: AuditRun.summary()
+    adds every page, and the live report.json (auditor/live_report.py) each page once as it
+    finishes."""
+
+    fail_on: str
+    pages: int = 0
+    audited: int = 0
+    errors: int = 0
+    not_audited: int = 0
+    ignored: int = 0
+    failing: int = 0
+    by_impact: dict = field(default_factory=lambda: {impact: 0 for impact in reversed(IMPACTS)})
+    baseline_states: dict = field(default_factory=dict)
+
+    def add(self, page: PageResult) -> None:
+        self.pages += 1
+        self.audited += page.status == "audited"
+        self.errors += page.status == "error" or bool(page.viewport_errors)
+        self.not_audited += page.status == NOT_AUDITED
+        for finding in page.findings:
+            self.by_impact[finding.impact] = self.by_impact.get(finding.impact, 0) + 1
+            self.ignored += finding.ignored is not None
+            self.baseline_states[finding.baseline] = self.baseline_states.get(finding.baseline, 0) + 1
+        self.failing += len(page_failing(page, self.fail_on))
+
+    def gate(self, interrupted: bool) -> str:
+        """"incomplete" (the run ended early), "error" (something could not be audited), "failed"
+        (findings at or above --fail-on), "not gated" (--fail-on never) or "passed"."""
+        if interrupted or self.not_audited:
+            return "incomplete"
+        if self.errors:
+            return "error"
+        if self.fail_on == "never":
+            return "not gated"
+        return "failed" if self.failing else "passed"
+
+    def summary(self, run: AuditRun) -> dict:
+        """The summary report.json carries; ``run`` lends what is not counted page by page."""
+        gate_word = self.gate(run.interrupted)
+        summary = {
+            "pages": self.pages,
+            "audited": self.audited,
+            "errors": self.errors,
+            "not_audited": self.not_audited,
+            "findings": sum(self.by_impact.values()),
+            "findings_by_impact": dict(self.by_impact),
+            "ignored": self.ignored,
+            "gate": gate_word,
+            "exit_code": exit_code_for(gate_word, run.interrupted, run.ended_by),
+        }
+        if run.baseline is not None:
+            summary["baseline"] = {"new": self.baseline_states.get("new", 0),
+                                   "unchanged": self.baseline_states.get("unchanged", 0), "fixed": len(run.fixed)}
+        return summary
+
+
 def gate(run: AuditRun) -> str:
-    """"incomplete" (the run ended early), "error" (something could not be audited), "failed"
-    (findings at or above --fail-on), "not gated" (--fail-on never) or "passed"."""
-    if run.interrupted or any(p.status == NOT_AUDITED for p in run.pages):
-        return "incomplete"
-    if any(p.status == "error" or p.viewport_errors for p in run.pages):
-        return "error"
-    if run.fail_on == "never":
-        return "not gated"
-    return "failed" if failing_findings(run) else "passed"
+    """The run's gate word (Tally.gate)."""
+    return run.summary()["gate"]
 
 
 # Exit codes: the README's table says the same. 1 only ever means findings.
@@ -306,9 +343,13 @@ INTERNAL_ERROR = "internal error"
 
 
 def exit_code(run: AuditRun) -> int:
-    if run.ended_by.startswith(INTERNAL_ERROR):
+    return run.summary()["exit_code"]
+
+
+def exit_code_for(gate_word: str, interrupted: bool, ended_by: str) -> int:
+    if ended_by.startswith(INTERNAL_ERROR):
         return EXIT_INTERNAL
-    if run.interrupted:
-        return EXIT_BY_SIGNAL.get(run.ended_by, EXIT_INTERRUPTED)
+    if interrupted:
+        return EXIT_BY_SIGNAL.get(ended_by, EXIT_INTERRUPTED)
     return {"passed": EXIT_OK, "not gated": EXIT_OK, "failed": EXIT_FINDINGS, "error": EXIT_NOT_AUDITED,
-            "incomplete": EXIT_INTERNAL}[gate(run)]
+            "incomplete": EXIT_INTERNAL}[gate_word]

@@ -14,10 +14,10 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, api, ci, journal, secret_values, site
+from . import __version__, api, ci, journal, live_report, secret_values, site
 from .browsers import NoBrowser
 from .config import ConfigError, find_config
-from .engine import Target, now
+from .engine import Target, describe_rules, now
 from .inputs import InputError, to_targets
 from .localserver import LocalServer
 from .model import EXIT_USAGE, INTERNAL_ERROR, AuditRun, exit_code
@@ -51,6 +51,7 @@ class AuditCommand:
     def __init__(self):
         self.results: list = []
         self.started = now()
+        self.live: live_report.LiveReport | None = None
         self.server = LocalServer()
 
     def prepare(self) -> None:
@@ -77,17 +78,44 @@ class AuditCommand:
     def journal(self) -> journal.Journal:
         return journal.Journal.start(self.settings.output, self.header)
 
+    def run_so_far(self, info: dict, ended_by: str = "") -> AuditRun:
+        return REDACT.run(api.build_run(self.targets, self.results, self.settings, info, self.started, ended_by))
+
+    def start_live(self, texts: list[str | None], info: dict) -> live_report.LiveReport | None:
+        """report.json from now on as pages finish; the pages resumed from the journal are in it."""
+        for index, page in enumerate(self.results):
+            if page is not None and texts[index] is None:
+                texts[index] = live_report.dumps(REDACT.data(page.to_dict()))
+        catalogue = api.catalogue()
+        try:
+            return live_report.LiveReport.start(
+                self.settings.output, self.run_so_far(info), texts,
+                clean=lambda data: secret_values.scrub_data(REDACT.data(data)),
+                describe=lambda page, used: describe_rules(page, catalogue, info, used))
+        except OSError:
+            return None  # a full disk, say: the final write says so
     def execute(self, quiet: bool) -> int:
         settings = self.settings
         log = self.journal()
         reporter = Reporter(len(self.targets), quiet=quiet, redact=REDACT.text,
                             done=sum(r is not None for r in self.results))
 
+        info: dict = {}
+        texts: list[str | None] = [None] * len(self.targets)  # finished pages' JSON until report.json is live
+
         def page_done(index, page) -> None:
-            log.page(index, REDACT.data(page.to_dict()))
+            text = live_report.dumps(REDACT.data(page.to_dict()))
+            log.page(index, text)
+            if self.live is not None:
+                self.live.page(index, page, text)
+            else:
+                texts[index] = text
+                # Live from the first page a browser audited: a run that finds no browser leaves an
+                # earlier run's report.json as it was.
+                if self.targets[index].error is None:
+                    self.live = self.start_live(texts, info)
             reporter.page_done(page)
 
-        info: dict = {}
         ended_by = ""
         try:
             with reporter:
@@ -103,7 +131,9 @@ class AuditCommand:
                 traceback.print_exc()
         finally:
             self.server.stop()
-        run = REDACT.run(api.build_run(self.targets, self.results, settings, info, self.started, ended_by))
+            if self.live is not None:
+                self.live.close()
+        run = self.run_so_far(info, ended_by)
         self.gate.apply(run, settings, quiet)
         try:
             write_reports(run, settings.output, list(settings.formats))

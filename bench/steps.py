@@ -1,6 +1,6 @@
 """Where a page-viewport's time goes: every browser call and the rules, timed inside one worker.
 
-    .venv/bin/python bench/steps.py [--pages 20] [--screenshots]
+    .venv/bin/python bench/steps.py [--pages 20] [--screenshots] [--backend selenium]
 
 Audits generated news pages (bench/generate_pages.py) with one worker, so the steps do not overlap,
 and times each call a Tab makes (each in-page script by its entry point, key presses, axe-core,
@@ -29,6 +29,8 @@ from auditor import engine, regions  # noqa: E402
 from auditor.api import audit_targets, build_settings  # noqa: E402
 from auditor.browsers.base import Tab  # noqa: E402
 from auditor.browsers.playwright_backend import PlaywrightBackend, PlaywrightTab  # noqa: E402
+from auditor.browsers.selenium_backend import SeleniumBackend  # noqa: E402
+from auditor.browsers.selenium_tab import SeleniumTab  # noqa: E402
 from auditor.engine import Target  # noqa: E402
 from auditor.rulerunner import RuleRunner  # noqa: E402
 
@@ -76,6 +78,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=20)
     parser.add_argument("--screenshots", action="store_true")
     parser.add_argument("--mode", default="resize")
+    parser.add_argument("--backend", choices=("playwright", "selenium"), default="playwright")
     args = parser.parse_args()
     work = ROOT / "bench" / "out" / "steps"
     if work.exists():
@@ -84,16 +87,18 @@ def main() -> None:
     server, base = serve(work / "site")
     # The outermost calls a worker makes; evaluate is timed by the script it runs.
     timed(Tab, "evaluate", lambda a: label_of(a[0]))
-    for name in ("goto", "_axe"):
-        timed(Tab, name)
-    for name in ("press_tab", "press_enter", "screenshot", "_resize", "reset", "clear_site_data", "close"):
-        timed(PlaywrightTab, name)
-    timed(PlaywrightBackend, "new_tab")
+    timed(Tab, "goto")
+    tab, backend = {"playwright": (PlaywrightTab, PlaywrightBackend),
+                    "selenium": (SeleniumTab, SeleniumBackend)}[args.backend]
+    # The Selenium tab runs axe-core its own way (axe-selenium-python), so _axe is timed per backend.
+    for name in ("_axe", "press_tab", "press_enter", "screenshot", "_resize", "reset", "clear_site_data", "close"):
+        timed(tab, name)
+    timed(backend, "new_tab")
     timed(RuleRunner, "judge")
     timed_function(regions, "classify")
     timed(engine.PageAudit, "take_pictures")
     settings = build_settings({"viewport_mode": args.mode, "concurrency": 1, "screenshots": args.screenshots,
-                               "output": str(work / "out")}, {})
+                               "output": str(work / "out"), "backend": args.backend}, {})
     targets = [Target(f"{base}/{p.name}", fetch_url=f"{base}/{p.name}") for p in paths]
     results = [None] * len(targets)
     start = time.perf_counter()
@@ -101,7 +106,7 @@ def main() -> None:
     total = time.perf_counter() - start
     server.shutdown()
     pv = len(targets) * len(settings.viewports)
-    print(f"{len(targets)} pages x {len(settings.viewports)} viewports, 1 worker, mode {args.mode}, "
+    print(f"{len(targets)} pages x {len(settings.viewports)} viewports, 1 worker, {args.backend}, mode {args.mode}, "
           f"screenshots {args.screenshots}: {total / pv:.3f} s per page-viewport in all\n")
     print("| step | calls / page-viewport | s / page-viewport |")
     print("| --- | ---: | ---: |")

@@ -129,12 +129,21 @@ def test_resume_after_sigkill_audits_only_the_pages_not_finished(tmp_path, bad):
     out = tmp_path / "out"
     audit = Audit(*urls, *COMMON, "-o", out)
     audit.wait_for_lines(2)
-    audit.signal(signal.SIGKILL)  # no handler runs: only the journal is on disk
+    audit.signal(signal.SIGKILL)  # no handler runs: what is on disk is what was written as pages finished
     audit.process.wait()
-    assert not (out / "report.json").exists()
     journal = (out / "journal.jsonl").read_text(encoding="utf-8").splitlines()
     finished = [json.loads(line)["page"]["url"] for line in journal[1:]]
     assert len(finished) >= 2 and finished == urls[:len(finished)]
+    # report.json was live: the finished pages, then the others as not audited yet, gate incomplete
+    live = load_report(out)
+    assert [(p["url"], p["status"]) for p in live["pages"]] == (
+        [(u, "audited") for u in finished] + [(u, "not audited") for u in urls[len(finished):]])
+    assert all("not audited yet" in p["error"] for p in live["pages"][len(finished):])
+    assert live["finished"] == "" and live["summary"]["gate"] == "incomplete"
+    assert live["summary"]["audited"] == len(finished) and live["summary"]["pages"] == 4
+    shown = run_cli("report", out / "report.json", "--format", "md", "-o", tmp_path / "shown", timeout=DEADLINE)
+    assert shown.returncode == 0, shown.stderr
+    assert "not audited yet" in (tmp_path / "shown" / "summary.md").read_text(encoding="utf-8")
 
     before = list(bad.hits)
     result = run_cli("audit", "--resume", out, "-q", timeout=DEADLINE)
