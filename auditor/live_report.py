@@ -9,9 +9,10 @@ fingerprints, baseline and ignores applied.
 
 An update is one write at the end of the file: the finished page and a new tail (the pages still
 to come, the rules seen so far, the summary), padded with spaces so that it always covers the tail
-it replaces. A page costs its own size and the tail's, never the pages before it, so a run of
-1,000 pages writes about as much as its final report. A kill in the middle of that write (a window
-of microseconds a page) can tear the file; the journal is the record that survives it.
+it replaces. A page costs its own size and the tail's, which shrinks as pages finish, never the
+pages before it (bench/live_report.py: 0.58 ms a page over 1,000 pages). A kill in the middle of
+that write (a window of microseconds a page) can tear the file; the journal is the record that
+survives it.
 """
 from __future__ import annotations
 

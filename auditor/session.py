@@ -1,6 +1,6 @@
-"""The CLI's `audit`, over the library (auditor/api.py): a journal that --resume reads, passwords
-masked in everything printed or written, the CI gate, and reports written however the run ends
-(finished, a signal, or an internal error). A usage error is a ConfigError with one line, which
+"""The CLI's `audit`, over the library (auditor/api.py): a journal that --resume reads, report.json
+live as pages finish, passwords masked in everything printed or written, the CI gate, and reports
+written however the run ends (finished, a signal, or an internal error). A usage error is a ConfigError with one line, which
 the CLI prints before it exits 2."""
 from __future__ import annotations
 
@@ -94,6 +94,7 @@ class AuditCommand:
                 describe=lambda page, used: describe_rules(page, catalogue, info, used))
         except OSError:
             return None  # a full disk, say: the final write says so
+
     def execute(self, quiet: bool) -> int:
         settings = self.settings
         log = self.journal()
@@ -102,17 +103,20 @@ class AuditCommand:
 
         info: dict = {}
         texts: list[str | None] = [None] * len(self.targets)  # finished pages' JSON until report.json is live
+        live_tried = False
 
         def page_done(index, page) -> None:
+            nonlocal live_tried
             text = live_report.dumps(REDACT.data(page.to_dict()))
             log.page(index, text)
             if self.live is not None:
                 self.live.page(index, page, text)
-            else:
+            elif not live_tried:
                 texts[index] = text
                 # Live from the first page a browser audited: a run that finds no browser leaves an
-                # earlier run's report.json as it was.
+                # earlier run's report.json as it was. Tried once: a full disk is not asked again.
                 if self.targets[index].error is None:
+                    live_tried = True
                     self.live = self.start_live(texts, info)
             reporter.page_done(page)
 
