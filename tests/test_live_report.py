@@ -118,3 +118,18 @@ def test_a_live_report_is_whole_after_every_page_in_any_order(tmp_path_factory):
         run.live.close()
 
     check()
+
+
+def test_a_full_disk_stops_the_updates_and_leaves_the_last_whole_report(tmp_path, monkeypatch):
+    run = Run(tmp_path, 3)
+    run.finish(0, page(0, ["serious"]))
+    before = run.on_disk()
+
+    def full(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(live_report.os, "pwrite", full)
+    run.finish(1, page(1, ["minor"]))  # no exception reaches the run
+    monkeypatch.undo()
+    run.finish(2, page(2, []))  # and no later page is written over a report it could not finish
+    assert run.live.fd is None and run.on_disk() == before
