@@ -69,9 +69,13 @@ class LiveReport:
         data += live._tail()
         live.end = len(data)
         tmp = live.path.with_name(f".{NAME}.live.tmp")
-        tmp.write_bytes(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, live.path)  # whole at once: an earlier run's report.json is never half overwritten
+        try:
+            tmp.write_bytes(data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, live.path)  # whole at once: an earlier run's report.json is never half overwritten
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
         live.fd = os.open(live.path, os.O_WRONLY)
         return live
 

@@ -3,6 +3,7 @@ whole JSON, holds that page, lists every other page as not audited yet, and its 
 one the model gives those pages; the journal writes the same page text."""
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,3 +134,11 @@ def test_a_full_disk_stops_the_updates_and_leaves_the_last_whole_report(tmp_path
     monkeypatch.undo()
     run.finish(2, page(2, []))  # and no later page is written over a report it could not finish
     assert run.live.fd is None and run.on_disk() == before
+
+
+def test_a_report_json_that_cannot_be_replaced_leaves_nothing_behind(tmp_path):
+    (tmp_path / "report.json").mkdir()  # a folder where the report goes: the final write says so
+    run = Run(tmp_path, 2)
+    with pytest.raises(OSError):  # the session takes it as no live report (session.start_live)
+        run.finish(0, page(0, []))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
