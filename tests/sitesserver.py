@@ -4,6 +4,7 @@ a test can look for each one in everything newsaudit wrote."""
 from __future__ import annotations
 
 import base64
+import time
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -16,6 +17,7 @@ SESSION = "s3ss10n-cookie-value"
 READER_COOKIE, READER_TOKEN = "reader-cookie-4711", "paywall-token-0815"
 PREVIEW_TOKEN = "preview-header-token-99"
 LOGIN_PASSWORD = "login-form-pw-1234"
+SLOW_LOGIN_S = 1.5  # how long /slow-login takes to answer the form: a login script that does not wait loses
 SECRETS = (PASSWORD, SESSION, READER_COOKIE, READER_TOKEN, PREVIEW_TOKEN, LOGIN_PASSWORD)
 
 ARTICLE = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title></head>"
@@ -85,9 +87,9 @@ class Handler(badserver.Handler):
             if not self.server.serves_stories:
                 return self._send(404, article("Not on this origin"))
             return self._send(200, article(f"Story {path.rsplit('/', 1)[1]}"))
-        if path == "/login":
+        if path in ("/login", "/slow-login"):
             return self._send(200, b"<!doctype html><html lang='en'><head><title>Log in</title></head><body><main>"
-                                  b"<h1>Log in</h1><form method='post' action='/login'><label>Password "
+                                  b"<h1>Log in</h1><form method='post' action='" + path.encode() + b"'><label>Password "
                                   b"<input type='password' name='password' id='password'></label>"
                                   b"<button id='submit'>Log in</button></form></main></body></html>")
         self._send(404, article("Not found"))
@@ -95,7 +97,9 @@ class Handler(badserver.Handler):
     def do_POST(self):  # noqa: N802
         length = int(self.headers.get("Content-Length") or 0)
         form = parse_qs(self.rfile.read(length).decode())
-        if self.path == "/login" and form.get("password") == [LOGIN_PASSWORD]:
+        if self.path == "/slow-login":
+            time.sleep(SLOW_LOGIN_S)
+        if self.path in ("/login", "/slow-login") and form.get("password") == [LOGIN_PASSWORD]:
             return self._send(303, b"", headers=[("Location", "/members"),
                                                 ("Set-Cookie", f"session={SESSION}; Path=/; HttpOnly")])
         self._send(403, article("Wrong password"))

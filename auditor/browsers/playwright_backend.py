@@ -14,6 +14,7 @@ from .base import (SCREENSHOT_QUALITY, STORAGE_TYPES, Backend, BrowserError, Bro
                    NoBrowser, Response, Tab, web_origin)
 from .errors import (BROWSER_LOST, TAB_CRASHED_RENDERING, browser_failed, could_not, first_line, is_navigation_race,
                      not_html, screenshot_failed, script_failed, timed_out)
+from .login_settle import POLL_S, PROBE, WATCH, Settling
 
 # After a failed call, how long to wait for Playwright to notice that the browser itself is gone.
 DISCONNECT_GRACE = 1.0
@@ -352,15 +353,29 @@ class PlaywrightBackend(Backend):
         if script:
             await context.add_init_script(script=script)
 
+    async def settle(self, page) -> None:
+        """Wait for the page the login script left to settle (login_settle.py says when)."""
+        settling = Settling(self.options.timeout)
+        while not (settling.given_up or page.is_closed()):
+            try:
+                answer = tuple(await page.evaluate(PROBE))
+            except PlaywrightError:  # between two documents
+                answer = None
+            if settling.settled(answer):
+                return
+            await asyncio.sleep(POLL_S)
+
     async def login(self, function) -> None:
         context = await self.browser.new_context(service_workers="block", **self.identity_options())
         context.set_default_timeout(self.options.timeout * 1000)
         try:
             await self.restore_identity(context, init=True)
+            await context.add_init_script(script=WATCH)
             page = await context.new_page()
             result = function(page)
             if asyncio.iscoroutine(result):
                 await result
+            await self.settle(page)
             self.options.identity.add_state(await context.storage_state(), "--login-script")
         finally:
             try:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
+
+from selenium.common.exceptions import JavascriptException
 
 from .. import scripts
 from . import BrowserOptions, find_chromium
 from .base import Backend, NoBrowser, Tab
+from .login_settle import POLL_S, PROBE, WATCH, Settling
 from .selenium_devtools import DevTools, glob_as_url_pattern, origin_pattern
 from .selenium_session import Sessions
 from .selenium_tab import SeleniumTab, selenium_key
@@ -76,14 +80,32 @@ class SeleniumBackend(Sessions, DevTools, Backend):
         self.spare = driver
 
         def run() -> dict:
-            function(driver)
-            cookies = self.cdp(driver, "Network.getAllCookies", {}).get("cookies", []) if self.devtools else []
+            watch = self.cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": WATCH}) if self.devtools else {}
+            try:
+                function(driver)
+                self.settle(driver)
+            finally:
+                if watch:
+                    self.cdp(driver, "Page.removeScriptToEvaluateOnNewDocument", {"identifier": watch["identifier"]})
             saved = driver.execute_script(f"return ({scripts.SAVED_STORAGE})();")
+            cookies = self.cdp(driver, "Network.getAllCookies", {}).get("cookies", []) if self.devtools else []
             items = saved["items"]
             return {"cookies": cookies,
                     "origins": [{"origin": saved["origin"], "localStorage": items}] if items else []}
         self.options.identity.add_state(await asyncio.to_thread(run), "--login-script")
         await asyncio.to_thread(self.add_storage_script, driver)
+
+    def settle(self, driver) -> None:
+        """Wait for the page the login script left to settle (login_settle.py says when)."""
+        settling = Settling(self.options.timeout)
+        while not settling.given_up:
+            try:
+                answer = tuple(driver.execute_script(f"return {PROBE};"))
+            except JavascriptException:  # between two documents
+                answer = None
+            if settling.settled(answer):
+                return
+            time.sleep(POLL_S)
 
     @property
     def version(self) -> str:
